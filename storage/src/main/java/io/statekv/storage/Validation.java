@@ -1,0 +1,65 @@
+package io.statekv.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The data-model rules for scopes, keys and values, shared by the edge (which rejects bad input
+ * before it reaches the log) and the core (which asserts them again).
+ *
+ * <p>Each check returns null when the input is valid, or a message that says what is wrong.
+ */
+public final class Validation {
+  private Validation() {}
+
+  /** 1..{@link Limits#SCOPE_BYTES_MAX} UTF-8 bytes, valid UTF-16, no control characters. */
+  public static String checkScope(String scope) {
+    return io.statekv.storage.internal.NameRules.check("scope", scope, Limits.SCOPE_BYTES_MAX);
+  }
+
+  /** Scopes starting with {@code _} are reserved for the system and refused to clients. */
+  public static String checkClientScope(String scope) {
+    String problem = checkScope(scope);
+    if (problem == null && scope.startsWith("_")) {
+      return "scope '" + scope + "' is reserved: scopes starting with '_' belong to the system";
+    }
+    return problem;
+  }
+
+  /** 1..{@link Limits#KEY_BYTES_MAX} UTF-8 bytes, valid UTF-16, no control characters. */
+  public static String checkKey(String key) {
+    return io.statekv.storage.internal.NameRules.check("key", key, Limits.KEY_BYTES_MAX);
+  }
+
+  /** At most {@link Limits#VALUE_DEPTH_MAX} levels deep and {@code valueBytesMax} compact bytes. */
+  public static String checkValue(Json value, int valueBytesMax) {
+    if (value.size() > valueBytesMax) {
+      return "value is " + value.size() + " bytes, more than value_bytes_max " + valueBytesMax;
+    }
+    return checkDepth(value.node());
+  }
+
+  /** At most {@link Limits#VALUE_DEPTH_MAX} levels deep. */
+  public static String checkDepth(JsonNode node) {
+    int depth = JsonCodec.depth(node);
+    if (depth > Limits.VALUE_DEPTH_MAX) {
+      return "value nests " + depth + " levels, more than " + Limits.VALUE_DEPTH_MAX;
+    }
+    return null;
+  }
+
+  /** 0 (none) or 1..{@link Limits#TTL_SECONDS_MAX}. */
+  public static String checkTtl(long ttlSeconds) {
+    if (ttlSeconds < 0 || ttlSeconds > Limits.TTL_SECONDS_MAX) {
+      return "ttl_seconds must be within [1, " + Limits.TTL_SECONDS_MAX + "]: " + ttlSeconds;
+    }
+    return null;
+  }
+
+  /** {@link Command#ANY_REVISION}, 0, or a positive revision. */
+  public static String checkIfRevision(long ifRevision) {
+    if (ifRevision < Command.ANY_REVISION) {
+      return "if_revision must be absent, 0 or a positive revision: " + ifRevision;
+    }
+    return null;
+  }
+}

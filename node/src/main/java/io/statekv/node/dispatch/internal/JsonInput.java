@@ -1,0 +1,80 @@
+package io.statekv.node.dispatch.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
+import io.statekv.protocol.v1.ErrorCode;
+import io.statekv.storage.JsonCodec;
+import io.statekv.storage.Validation;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Checks JSON that arrives as bytes: strict UTF-8, one well-formed document, nesting within
+ * {@code value_depth_max}, and a compact size within the cluster's {@code value_bytes_max}.
+ *
+ * <p>Values are re-encoded in their compact form before they enter the log, so that every replica
+ * stores (and counts against the limits) exactly the canonical bytes. Stateless and thread-safe.
+ */
+public final class JsonInput {
+  private JsonInput() {}
+
+  /** A checked value: its tree and its compact bytes. */
+  public record Checked(JsonNode node, ByteString compact) {}
+
+  /**
+   * Checks one JSON value.
+   *
+   * @param field the request field, named in error messages
+   * @throws RejectedRequestException {@code invalid_argument} for empty, malformed or too deep
+   *     JSON, {@code value_too_large} when the compact form exceeds {@code valueBytesMax}
+   */
+  public static Checked check(String field, ByteString bytes, int valueBytesMax) {
+    if (bytes.isEmpty()) {
+      throw RejectedRequestException.invalid(field + " is empty: a JSON value is required (write null explicitly)");
+    }
+    requireUtf8(field, bytes);
+    byte[] raw = bytes.toByteArray();
+    JsonNode node;
+    try {
+      node = JsonCodec.parse(raw);
+    } catch (JsonCodec.InvalidJsonException e) {
+      throw RejectedRequestException.invalid(field + ": " + e.getMessage());
+    }
+    String depthProblem = Validation.checkDepth(node);
+    if (depthProblem != null) {
+      throw RejectedRequestException.invalid(field + ": " + depthProblem);
+    }
+    byte[] compact = JsonCodec.writeCompact(node);
+    if (compact.length > valueBytesMax) {
+      throw new RejectedRequestException(
+          ErrorCode.VALUE_TOO_LARGE,
+          field + " is " + compact.length + " bytes of compact JSON, more than value_bytes_max " + valueBytesMax);
+    }
+    // The compact array is fresh and never changed afterwards, so it can be wrapped without a copy.
+    ByteString canonical = Arrays.equals(raw, compact) ? bytes : UnsafeByteOperations.unsafeWrap(compact);
+    return new Checked(node, canonical);
+  }
+
+  /**
+   * Refuses bytes that are not well-formed UTF-8 (RFC 3629): the JDK decoder, set to report rather
+   * than replace, rejects overlong forms, encoded surrogates and code points above U+10FFFF.
+   */
+  static void requireUtf8(String field, ByteString bytes) {
+    if (bytes.isValidUtf8()) {
+      return;
+    }
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(bytes.asReadOnlyByteBuffer());
+      throw RejectedRequestException.invalid(field + " is not well-formed UTF-8");
+    } catch (CharacterCodingException e) {
+      throw RejectedRequestException.invalid(field + " is not well-formed UTF-8: " + e.getMessage());
+    }
+  }
+}

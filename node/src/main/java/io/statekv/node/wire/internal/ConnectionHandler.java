@@ -102,6 +102,10 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         return;
       }
       clientId = Handshake.clientId(message.getHello());
+    } else if (message.hasHello()) {
+      ctx.writeAndFlush(error(message.getRequestId(), ErrorCode.INVALID_ARGUMENT,
+          "Hello is only valid as the first message of a connection"));
+      return;
     }
     if (inFlight >= highWater) {
       waiting.add(message);

@@ -15,6 +15,8 @@ import java.util.OptionalLong;
  */
 public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
   private static final int LENGTH_BYTES = 4;
+  /** Enough bytes for the request id: a one-byte tag and a varint of at most ten bytes. */
+  private static final int ID_PEEK_BYTES = 11;
 
   private final int frameBytesMax;
   private boolean discarding;
@@ -33,7 +35,12 @@ public final class FrameDecoder extends LengthFieldBasedFrameDecoder {
     if (in.readableBytes() >= LENGTH_BYTES) {
       long length = in.getUnsignedInt(in.readerIndex());
       if (length > frameBytesMax) {
-        ByteBuf head = in.slice(in.readerIndex() + LENGTH_BYTES, Math.min(in.readableBytes() - LENGTH_BYTES, 16));
+        if (in.readableBytes() < LENGTH_BYTES + ID_PEEK_BYTES) {
+          // Wait for the start of the body, where the request id is: a sender of an oversize frame
+          // sends its body, and one that never does is closed by the idle timeout.
+          return null;
+        }
+        ByteBuf head = in.slice(in.readerIndex() + LENGTH_BYTES, ID_PEEK_BYTES);
         OptionalLong requestId = RequestIds.recover(head);
         discarding = true;
         in.skipBytes(in.readableBytes());

@@ -125,11 +125,26 @@ final class Call<T> {
       return;
     }
     attempts++;
-    HostPort address = route();
+    connectAndSend(route(), true);
+  }
+
+  /**
+   * Sends over the connection to {@code address}. A fresh connection's Hello may teach the client
+   * the leader; a call meant for the leader then goes there instead, once.
+   */
+  private void connectAndSend(HostPort address, boolean mayReroute) {
     lastAddress = address;
     context.cluster().connection(address).whenComplete((connection, failure) -> run(() -> {
+      if (done) {
+        return;
+      }
       if (failure != null) {
         onFailure(address, failure);
+        return;
+      }
+      HostPort leader = context.cluster().leader();
+      if (mayReroute && !anyNode && leader != null && !leader.equals(address)) {
+        connectAndSend(leader, false);
       } else {
         send(connection, address);
       }

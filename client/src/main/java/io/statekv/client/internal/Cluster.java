@@ -70,10 +70,11 @@ final class Cluster {
       if (now < link.retryAtNanos) {
         return CompletableFuture.failedFuture(new ConnectionFailure(false, "waiting to reconnect to " + address, null));
       }
+      // Users of the connection see it only after its Hello has taught the client the view.
       CompletableFuture<NodeConnection> next = NodeConnection.open(
-          bootstrap, address, hello, options.connectTimeout(), ClientOptions.RESPONSE_BYTES_MAX);
+              bootstrap, address, hello, options.connectTimeout(), ClientOptions.RESPONSE_BYTES_MAX)
+          .whenComplete((connection, failure) -> opened(link, address, connection, failure));
       link.current = next;
-      next.whenComplete((connection, failure) -> opened(link, address, connection, failure));
       return next;
     }
   }

@@ -23,7 +23,8 @@ final class FrameCodec {
   private FrameCodec() {}
 
   static void install(ChannelPipeline pipeline, int inboundFrameBytesMax) {
-    pipeline.addLast(new LengthFieldBasedFrameDecoder(inboundFrameBytesMax, 0, 4, 0, 4, true));
+    // The decoder's bound counts the length field too; the client's bound is on the message itself.
+    pipeline.addLast(new LengthFieldBasedFrameDecoder(inboundFrameBytesMax + 4, 0, 4, 0, 4, true));
     pipeline.addLast(new Decoder());
     pipeline.addLast(ENCODER);
   }

@@ -25,8 +25,9 @@ public final class MergePatchApplier {
     if (!patch.isObject()) {
       return patch.deepCopy();
     }
-    ObjectNode result =
-        target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : JsonNodeFactory.instance.objectNode();
+    ObjectNode result = target != null && target.isObject()
+        ? ((ObjectNode) target).deepCopy()
+        : JsonNodeFactory.instance.objectNode();
     mergeInto(result, (ObjectNode) patch);
     return result;
   }

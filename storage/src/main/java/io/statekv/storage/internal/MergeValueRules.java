@@ -19,7 +19,8 @@ final class MergeValueRules {
    * The pollution names in ascending order. iii's serde_json maps keep their keys sorted, so when a
    * value holds several of these names iii names the smallest; so do we, whatever the key order.
    */
-  private static final List<String> POLLUTION_NAMES_SORTED = List.copyOf(new TreeSet<>(Limits.PROTO_POLLUTION_NAMES));
+  private static final List<String> POLLUTION_NAMES_SORTED =
+      List.copyOf(new TreeSet<>(Limits.PROTO_POLLUTION_NAMES));
 
   /** Returns the op's error, or null when the value may be merged. */
   static UpdateError check(int opIndex, JsonNode value) {
@@ -30,7 +31,8 @@ final class MergeValueRules {
       return new UpdateError(
           opIndex,
           "merge.value.too_many_keys",
-          "Merge value has " + value.size() + " top-level keys, exceeds maximum of " + Limits.MERGE_VALUE_KEYS_MAX);
+          "Merge value has " + value.size() + " top-level keys, exceeds maximum of "
+              + Limits.MERGE_VALUE_KEYS_MAX);
     }
     for (String name : POLLUTION_NAMES_SORTED) {
       if (value.has(name)) {

@@ -145,7 +145,8 @@ public final class UpdateOpApplier {
       return;
     }
     if (field.isEmpty()) {
-      JsonNode updated = missingDefault ? CounterArithmetic.start(by, subtract) : CounterArithmetic.step(current, by, subtract);
+      JsonNode updated =
+          missingDefault ? CounterArithmetic.start(by, subtract) : CounterArithmetic.step(current, by, subtract);
       if (updated == null) {
         errors.add(UpdateErrors.notNumber(opIndex, op, UpdateErrors.ROOT_LABEL, current));
         return;
@@ -155,7 +156,8 @@ public final class UpdateOpApplier {
       ObjectNode object = (ObjectNode) current;
       JsonNode existing = object.get(field);
       // A missing field counts from 0, but a present null is not a number.
-      JsonNode updated = existing == null ? CounterArithmetic.start(by, subtract) : CounterArithmetic.step(existing, by, subtract);
+      JsonNode updated =
+          existing == null ? CounterArithmetic.start(by, subtract) : CounterArithmetic.step(existing, by, subtract);
       if (updated == null) {
         errors.add(UpdateErrors.notNumber(opIndex, op, field, existing));
         return;
@@ -174,7 +176,8 @@ public final class UpdateOpApplier {
     }
     JsonNode value = item == null ? NullNode.getInstance() : item;
     if (path.isEmpty()) {
-      JsonNode updated = appendTo(opIndex, missingDefault ? NullNode.getInstance() : current, value, UpdateErrors.ROOT_LABEL);
+      JsonNode target = missingDefault ? NullNode.getInstance() : current;
+      JsonNode updated = appendTo(opIndex, target, value, UpdateErrors.ROOT_LABEL);
       if (updated != null) {
         current = updated;
         missingDefault = false;
@@ -187,7 +190,8 @@ public final class UpdateOpApplier {
       return;
     }
     String leaf = path.get(path.size() - 1);
-    ObjectNode parent = path.size() == 1 ? (ObjectNode) current : walkOrCreate(path.subList(0, path.size() - 1));
+    ObjectNode parent =
+        path.size() == 1 ? (ObjectNode) current : walkOrCreate(path.subList(0, path.size() - 1));
     JsonNode existing = parent.get(leaf);
     if (existing == null) {
       // A missing first-level field starts by the value's kind; a missing nested leaf is always an array.

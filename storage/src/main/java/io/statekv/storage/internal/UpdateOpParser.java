@@ -90,7 +90,8 @@ public final class UpdateOpParser {
     }
     if (!path.isTextual()) {
       throw new MalformedOpException(
-          opIndex, "'path' of " + op.get("type").textValue() + " must be a string, got " + UpdateErrors.typeName(path));
+          opIndex,
+          "'path' of " + op.get("type").textValue() + " must be a string, got " + UpdateErrors.typeName(path));
     }
     return wellFormed(opIndex, "'path'", path.textValue());
   }

@@ -50,7 +50,7 @@ readonly STATEKV_GID=10001
 #                      and between peers. jdeps cannot see it: providers load by name.
 # Left out on purpose: java.desktop (jdeps sees it referenced only by JNA's AWT helpers,
 # Chronicle's "cooler" tool and a Micrometer logging binder, none on a node's path; it drags in
-# 28 X11 libraries and grows the image by a half), java.net.http, java.instrument,
+# X11 and font libraries, about 20 MB more), java.net.http, java.instrument,
 # java.security.jgss. check-modules.sh compares this list with what jdeps finds in a jar.
 readonly JAVA_MODULES=java.base,java.logging,java.management,java.naming,java.sql,java.xml,jdk.compiler,jdk.zipfs,jdk.unsupported,jdk.management,jdk.jfr,jdk.crypto.ec
 

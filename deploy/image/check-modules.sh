@@ -16,7 +16,7 @@ readonly ROOT
 
 # Modules jdeps reports that the image leaves out on purpose, with the reason.
 declare -A LEFT_OUT=(
-  [java.desktop]="referenced only by JNA's AWT helpers, Chronicle's cooler and a Micrometer logging binder; it would add 28 X11 libraries"
+  [java.desktop]="referenced only by JNA's AWT helpers, Chronicle's cooler and a Micrometer logging binder; it would add X11 and font libraries, about 20 MB"
 )
 
 log() { echo "check-modules: $*" >&2; }

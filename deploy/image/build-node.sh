@@ -98,8 +98,9 @@ main() {
     log "$ref is up to date"
   else
     log "building $ref from $jar on $base"
-    # The classic builder: it needs no buildx plugin, and with --pull=false it resolves FROM
-    # against local images only. Its output, with a deprecation notice, is shown on failure only.
+    # The classic builder behaves the same whichever docker client is on PATH and whether or not
+    # buildx is installed; with --pull=false it resolves FROM against local images only. Its
+    # output, with a deprecation notice, is shown on failure only.
     if ! DOCKER_BUILDKIT=0 docker build --pull=false --build-arg "BASE=$base" \
       --label "io.statekv.base=$base" --label "io.statekv.node.hash=$hash" \
       --label "io.statekv.node.jar=$(basename "$jar")" \

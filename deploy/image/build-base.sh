@@ -103,7 +103,8 @@ jlink_runtime() {
   local root="$1" java_home="$2"
   "$java_home/bin/jlink" --module-path "$java_home/jmods" --add-modules "$JAVA_MODULES" \
     --strip-debug --no-man-pages --no-header-files --compress=2 --output "$root/opt/java"
-  # legal/ holds only licence notices, as symlinks that point outside the runtime.
+  # legal/ holds only licence notice files; in some JDK builds they are symlinks that break
+  # once copied out of the JDK.
   rm -rf "$root/opt/java/legal"
 }
 

@@ -235,9 +235,16 @@ final class Call<T> {
         retryLater();
       }
       case TIMEOUT -> {
+        // The write may have applied: only its session number makes the retry safe. A node that
+        // saw leadership move names the new leader; go there at once.
         unanswered = true;
         lastError = mapped;
-        retryLater();
+        if (!error.getLeaderAddress().isEmpty()) {
+          context.cluster().leaderHint(error.getLeaderId(), error.getLeaderAddress());
+          attempt();
+        } else {
+          retryLater();
+        }
       }
       default -> fail(mapped);
     }

@@ -50,7 +50,8 @@ class FrameCodecTest {
       channel.writeInbound(Unpooled.wrappedBuffer(bytes, split, bytes.length - split));
       assertThat((NodeMessage) channel.readInbound()).isEqualTo(first);
       assertThat((NodeMessage) channel.readInbound()).isEqualTo(second);
-      assertThat((Object) channel.readInbound()).isNull();
+      Object none = channel.readInbound();
+      assertThat(none).isNull();
     }
   }
 

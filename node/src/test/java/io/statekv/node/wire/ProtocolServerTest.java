@@ -265,7 +265,8 @@ class ProtocolServerTest {
       Thread closer = new Thread(server::close);
       closer.start();
       Await.until("the server to stop accepting", Duration.ofSeconds(10), () -> {
-        try (java.net.Socket probe = new java.net.Socket(server.localAddress().getAddress(), server.localAddress().getPort())) {
+        try {
+          new java.net.Socket(server.localAddress().getAddress(), server.localAddress().getPort()).close();
           return false;
         } catch (java.io.IOException refused) {
           return true;

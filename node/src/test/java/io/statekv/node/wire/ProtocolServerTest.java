@@ -80,6 +80,16 @@ class ProtocolServerTest {
   }
 
   @Test
+  void requestIdZeroIsReserved() throws Exception {
+    start();
+    try (RawConnection connection = RawConnection.open(server.localAddress())) {
+      connection.send(get(0, "a"));
+      assertError(connection.receive(), 0, ErrorCode.INVALID_ARGUMENT, "request_id 0 is reserved");
+      assertThat(connection.closedByNode()).isTrue();
+    }
+  }
+
+  @Test
   void aBadHelloClosesTheConnection() throws Exception {
     start();
     Hello[] bad = {

@@ -86,6 +86,11 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void onRequest(ChannelHandlerContext ctx, ClientMessage message) {
+    if (message.getRequestId() == 0) {
+      // An answer with id 0 would read as a notice about the connection, so such a request cannot be answered.
+      closeWith(ctx, 0, ErrorCode.INVALID_ARGUMENT, "request_id 0 is reserved; closing the connection");
+      return;
+    }
     if (draining) {
       ctx.writeAndFlush(error(message.getRequestId(), ErrorCode.UNAVAILABLE, "the node is shutting down"));
       return;

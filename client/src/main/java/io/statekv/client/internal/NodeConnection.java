@@ -109,13 +109,6 @@ final class NodeConnection {
     return ch != null && ch.isActive();
   }
 
-  /** Completes when the connection has closed, for whatever reason. */
-  CompletableFuture<Void> closed() {
-    CompletableFuture<Void> closed = new CompletableFuture<>();
-    channel.closeFuture().addListener(f -> closed.complete(null));
-    return closed;
-  }
-
   /**
    * Sends a request with a fresh request id. The future completes with the node's answer, or fails
    * with a {@link ConnectionFailure}. Cancelling the future forgets the request (a late answer is

@@ -6,14 +6,13 @@ import com.google.protobuf.UnsafeByteOperations;
 import io.statekv.protocol.v1.ErrorCode;
 import io.statekv.storage.JsonCodec;
 import io.statekv.storage.Validation;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Checks JSON that arrives as bytes: strict UTF-8, one well-formed document, nesting within
- * {@code value_depth_max}, and a compact size within the cluster's {@code value_bytes_max}.
+ * Checks JSON that arrives as bytes: strict UTF-8 (the storage engine's own parser, {@link
+ * JsonCodec#parse}, refuses overlong forms, encoded surrogates and code points past U+10FFFF), one
+ * well-formed document, nesting within {@code value_depth_max}, and a compact size within the
+ * cluster's {@code value_bytes_max}.
  *
  * <p>Values are re-encoded in their compact form before they enter the log, so that every replica
  * stores (and counts against the limits) exactly the canonical bytes. Stateless and thread-safe.
@@ -35,7 +34,6 @@ public final class JsonInput {
     if (bytes.isEmpty()) {
       throw RejectedRequestException.invalid(field + " is empty: a JSON value is required (write null explicitly)");
     }
-    requireUtf8(field, bytes);
     byte[] raw = bytes.toByteArray();
     JsonNode node;
     try {
@@ -56,25 +54,5 @@ public final class JsonInput {
     // The compact array is fresh and never changed afterwards, so it can be wrapped without a copy.
     ByteString canonical = Arrays.equals(raw, compact) ? bytes : UnsafeByteOperations.unsafeWrap(compact);
     return new Checked(node, canonical);
-  }
-
-  /**
-   * Refuses bytes that are not well-formed UTF-8 (RFC 3629): the JDK decoder, set to report rather
-   * than replace, rejects overlong forms, encoded surrogates and code points above U+10FFFF.
-   */
-  static void requireUtf8(String field, ByteString bytes) {
-    if (bytes.isValidUtf8()) {
-      return;
-    }
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(bytes.asReadOnlyByteBuffer());
-      throw RejectedRequestException.invalid(field + " is not well-formed UTF-8");
-    } catch (CharacterCodingException e) {
-      throw RejectedRequestException.invalid(field + " is not well-formed UTF-8: " + e.getMessage());
-    }
   }
 }

@@ -95,6 +95,9 @@ class RequestValidatorTest {
     assertRejected(message(set("s", "k", "{\"a\":")), ErrorCode.INVALID_ARGUMENT, "invalid JSON");
     assertRejected(message(set("s", "k", "1 2")), ErrorCode.INVALID_ARGUMENT, "invalid JSON");
     assertRejected(message(set("s", "k", "{\"a\":1,\"a\":2}")), ErrorCode.INVALID_ARGUMENT, "invalid JSON");
+    // Jackson alone would read this as infinity and write it back as a string.
+    assertRejected(message(set("s", "k", "1e400")), ErrorCode.INVALID_ARGUMENT, "invalid JSON");
+    assertRejected(message(set("s", "k", "\"\\ud800\"")), ErrorCode.INVALID_ARGUMENT, "invalid JSON");
   }
 
   @Test

@@ -56,4 +56,20 @@ public final class JsonValues {
         ? null : op.completion().withValue(canonical(op.completion().value()));
     return new Operation(op.id(), invoke, completion);
   }
+
+  /** Longest list {@link #brief} shows in full. */
+  public static final int BRIEF_ELEMENTS_MAX = 6;
+
+  /**
+   * A short form of a value for messages: a long array shows its first and last elements and
+   * its size, so messages about long lists stay short.
+   */
+  public static String brief(JsonNode node) {
+    if (!node.isArray() || node.size() <= BRIEF_ELEMENTS_MAX) {
+      return node.toString();
+    }
+    int size = node.size();
+    return "[" + node.get(0) + "," + node.get(1) + ",...," + node.get(size - 2) + ","
+        + node.get(size - 1) + "] (" + size + " elements)";
+  }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  *
  * <p>The search is Wing and Gong's, with Lowe's memoisation of (linearized set, state) pairs and
  * O(1) lift and unlift of entries, as in Porcupine. Each partition of the model is checked on its
- * own. The search stops with {@link Verdict#UNKNOWN} when the budget runs out; it never guesses.
+ * own. The search stops with {@link Verdict#UNKNOWN} when the budget (time, remembered states or
+ * cancellation) runs out; it never guesses.
  * Stateless and thread-safe; each call runs on the calling thread.
  */
 public final class LinearizabilityChecker {
@@ -39,7 +40,7 @@ public final class LinearizabilityChecker {
     List<PartitionResult> results = new ArrayList<>();
     for (Model.Partition partition : model.partition(operations)) {
       results.add(new LinearizationSearch<>(model, partition.label(), partition.operations(),
-          deadline).run());
+          deadline, budget.statesMax()).run());
     }
     Verdict verdict = Verdict.combine(results.stream().map(PartitionResult::verdict).toList());
     Duration elapsed = Duration.ofNanos(budget.nanoClock().getAsLong() - startedAt);

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * One line of a history: a client (or the nemesis) invoking an operation or learning its end.
  *
- * <p>Immutable and thread-safe. Real-time order is the order of ops in the {@link History}; the
+ * <p>Immutable and thread-safe as long as nobody changes the {@code value} node after the op is
+ * made (Jackson nodes are mutable). Real-time order is the order of ops in the {@link History}; the
  * optional {@code time} is for reports and time-based checkers, not for ordering.
  *
  * @param index position of the op in its history, from 0; {@link #INDEX_UNASSIGNED} until the op

@@ -150,13 +150,23 @@ class LinearizabilityCheckerTest {
   void anExhaustedTimeBudgetGivesUnknown() throws IOException {
     History hard = RecordedEtcdHistoriesTest.read("etcd_057.jsonl");
     AtomicLong clock = new AtomicLong();
-    Budget budget = new Budget(Duration.ofMillis(5), () -> false,
-        () -> clock.addAndGet(1_000_000));
+    Budget budget = Budget.of(Duration.ofMillis(5)).withClock(() -> clock.addAndGet(1_000_000));
 
     LinearizabilityResult result = LinearizabilityChecker.check(new CasRegister(), hard, budget);
 
     assertThat(result.verdictWord()).isEqualTo("unknown");
     assertThat(result.partitions().get(0).explanation()).isNull();
+  }
+
+  @Test
+  void anExhaustedStateBudgetGivesUnknown() throws IOException {
+    History hard = RecordedEtcdHistoriesTest.read("etcd_057.jsonl");
+    Budget budget = Budget.of(Duration.ofHours(1)).withStatesMax(1_000);
+
+    LinearizabilityResult result = LinearizabilityChecker.check(new CasRegister(), hard, budget);
+
+    assertThat(result.verdictWord()).isEqualTo("unknown");
+    assertThat(result.partitions().get(0).statesExplored()).isEqualTo(1_000);
   }
 
   @Test

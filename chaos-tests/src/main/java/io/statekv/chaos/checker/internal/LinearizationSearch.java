@@ -33,6 +33,7 @@ public final class LinearizationSearch<S> {
   private final List<Operation> operations;
   private final EntryList entries;
   private final Budget.Deadline deadline;
+  private final long statesMax;
   private final BitSet linearized;
   private final Set<CacheKey> explored = new HashSet<>();
   private final Entry[] stackEntries;
@@ -41,13 +42,18 @@ public final class LinearizationSearch<S> {
   private Explanation deepestStuck;
   private int deepestStuckDepth = -1;
 
+  /**
+   * @param deadline polled now and then; the search gives up when it expires
+   * @param statesMax the most pairs the search may remember before it gives up
+   */
   public LinearizationSearch(Model<S> model, String label, List<Operation> operations,
-      Budget.Deadline deadline) {
+      Budget.Deadline deadline, long statesMax) {
     this.model = model;
     this.label = label;
     this.operations = operations;
     this.entries = new EntryList(operations);
     this.deadline = deadline;
+    this.statesMax = statesMax;
     this.linearized = new BitSet(operations.size());
     this.stackEntries = new Entry[operations.size()];
     this.stackStates = new Object[operations.size() + 1];
@@ -77,7 +83,8 @@ public final class LinearizationSearch<S> {
     Entry entry = entries.first();
     long steps = 0;
     while (entries.first() != null) {
-      if ((++steps & DEADLINE_POLL_MASK) == 0 && deadline.expired()) {
+      if ((++steps & DEADLINE_POLL_MASK) == 0 && deadline.expired()
+          || explored.size() >= statesMax) {
         return result(Verdict.UNKNOWN, null);
       }
       if (entry.isCall) {

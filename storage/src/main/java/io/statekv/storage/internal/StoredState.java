@@ -1,0 +1,87 @@
+package io.statekv.storage.internal;
+
+import io.statekv.storage.Entry;
+
+/**
+ * What the store holds once log entries are committed: the off-heap entries, the in-heap scope
+ * and expiry indexes, and the counts the quotas check.
+ *
+ * <p>Changed only by {@link #commit} and {@link #load}, which the store calls under its write
+ * lock; read under its read lock, or from the apply thread.
+ */
+final class StoredState implements AutoCloseable {
+  private final ValueStore values;
+  private final ScopeIndex scopes = new ScopeIndex();
+  private final ExpiryIndex expiries = new ExpiryIndex();
+  private long entries;
+  private long bytes;
+
+  StoredState(MapSizing sizing) {
+    this.values = new ValueStore(sizing);
+  }
+
+  ValueStore values() {
+    return values;
+  }
+
+  ScopeIndex scopes() {
+    return scopes;
+  }
+
+  ExpiryIndex expiries() {
+    return expiries;
+  }
+
+  long entries() {
+    return entries;
+  }
+
+  long bytes() {
+    return bytes;
+  }
+
+  /** Writes the final state of every key the log entry changed. */
+  void commit(StagedWrites staged) {
+    for (StagedWrites.Slot s : staged.slots()) {
+      if (s.dirty) {
+        commitSlot(s.address, s.stored, s.current);
+      }
+    }
+  }
+
+  private void commitSlot(Address a, Entry before, Entry after) {
+    if (before == null && after == null) {
+      return;
+    }
+    int oldPieces = before == null ? 0 : EntryCodec.pieceCount(before.value().size());
+    if (after == null) {
+      values.remove(a.entryKey, oldPieces);
+      byte[] key = scopes.find(a.scope, a.keyUtf8);
+      scopes.remove(a.scope, a.keyUtf8, before.expiresAt());
+      expiries.remove(before.expiresAt(), a.scope, key);
+    } else {
+      values.put(a.entryKey, after, oldPieces);
+      if (before == null) {
+        byte[] key = scopes.add(a.scope, a.keyUtf8, after.expiresAt());
+        expiries.add(after.expiresAt(), a.scope, key);
+      } else if (before.expiresAt() != after.expiresAt()) {
+        byte[] key = scopes.find(a.scope, a.keyUtf8);
+        scopes.changeExpiry(a.scope, before.expiresAt(), after.expiresAt());
+        expiries.remove(before.expiresAt(), a.scope, key);
+        expiries.add(after.expiresAt(), a.scope, key);
+      }
+    }
+    entries += (after != null ? 1 : 0) - (before != null ? 1 : 0);
+    bytes += StagedWrites.bytesOf(a, after) - StagedWrites.bytesOf(a, before);
+  }
+
+  /** Adds an entry read from a snapshot; entries arrive in (scope, key) order. */
+  void load(Address a, Entry e) {
+    commitSlot(a, null, e);
+  }
+
+  @Override
+  public void close() {
+    values.close();
+  }
+}

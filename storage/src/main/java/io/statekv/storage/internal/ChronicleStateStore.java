@@ -114,11 +114,7 @@ public final class ChronicleStateStore implements StateStore {
     long r = lock.readLock();
     try {
       checkOpen();
-      EntryCodec.Head h = stored.values().head(entryKey);
-      if (h == null || h.isExpiredAt(nowMillis)) {
-        return null;
-      }
-      return stored.values().toEntry(scope, key, entryKey, h, true);
+      return stored.values().read(scope, key, entryKey, nowMillis, true);
     } finally {
       lock.unlockRead(r);
     }

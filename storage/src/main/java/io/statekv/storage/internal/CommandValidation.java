@@ -64,6 +64,9 @@ final class CommandValidation {
   }
 
   static Result.Failed checkAddress(String scope, String key) {
+    if (MapKeys.isPlainAscii(scope, Limits.SCOPE_BYTES_MAX) && MapKeys.isPlainAscii(key, Limits.KEY_BYTES_MAX)) {
+      return null;
+    }
     String problem = Validation.checkScope(scope);
     if (problem == null) {
       problem = Validation.checkKey(key);

@@ -185,6 +185,7 @@ public final class CompactJsonScanner {
   private boolean string() {
     pos++;
     while (true) {
+      pos = skipPlain(pos);
       int c = at(pos);
       if (c == '"') {
         pos++;
@@ -203,6 +204,20 @@ public final class CompactJsonScanner {
         return fail("invalid UTF-8");
       }
     }
+  }
+
+  /** The first position at or after {@code p} holding a byte that is not plain printable ASCII. */
+  private int skipPlain(int p) {
+    byte[] bytes = b;
+    int n = bytes.length;
+    while (p < n) {
+      int c = bytes[p];
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return p;
+      }
+      p++;
+    }
+    return p;
   }
 
   private boolean escape() {

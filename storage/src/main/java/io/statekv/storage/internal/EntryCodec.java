@@ -80,9 +80,13 @@ final class EntryCodec {
     return out;
   }
 
-  /** Decodes a head value. */
-  static Head decodeHead(byte[] head) {
-    VarInts.Reader r = new VarInts.Reader(head, 0);
+  /**
+   * Decodes a head from its first bytes: {@code prefix} holds at least the header (or the whole
+   * head when shorter than {@link #HEADER_BYTES_MAX}), and {@code headBytes} is the head's full
+   * length.
+   */
+  static Head decodeHead(byte[] prefix, int headBytes) {
+    VarInts.Reader r = new VarInts.Reader(prefix, 0);
     int flags = r.readInt();
     long revision = r.readLong();
     long createRevision = revision - r.readLong();
@@ -96,17 +100,19 @@ final class EntryCodec {
       valueBytes = r.readInt();
       pieces = r.readInt();
     } else {
-      valueBytes = head.length - r.position();
+      valueBytes = headBytes - r.position();
       pieces = 1;
     }
+    int firstPiece = headBytes - r.position();
     return new Head(
-        revision, createRevision, version, createdAt, updatedAt, expiresAt, valueBytes, pieces, head, r.position());
+        revision, createRevision, version, createdAt, updatedAt, expiresAt, valueBytes, pieces, r.position(), firstPiece);
   }
 
   /**
    * A decoded head.
    *
-   * @param raw the encoded head; the value's first piece starts at {@code valueOffset}
+   * @param valueOffset where the value's first piece starts in the head
+   * @param firstPieceBytes the length of that first piece
    */
   record Head(
       long revision,
@@ -117,15 +123,11 @@ final class EntryCodec {
       long expiresAt,
       int valueBytes,
       int pieces,
-      byte[] raw,
-      int valueOffset) {
+      int valueOffset,
+      int firstPieceBytes) {
 
     boolean isExpiredAt(long nowMillis) {
       return expiresAt != Entry.NO_EXPIRY && nowMillis >= expiresAt;
-    }
-
-    int firstPieceBytes() {
-      return raw.length - valueOffset;
     }
   }
 }

@@ -38,15 +38,16 @@ final class Listing {
     List<Entry> page = new ArrayList<>(Math.min(q.limit(), 256));
     for (byte[] key = cursor.next(); key != null && startsWith(key, prefix); key = cursor.next()) {
       byte[] entryKey = MapKeys.entryKey(scope.utf8, key);
-      EntryCodec.Head h = stored.values().head(entryKey);
-      if (h == null || h.isExpiredAt(nowMillis)) {
+      boolean withValue = !q.keysOnly() && page.size() < q.limit();
+      String k = new String(key, StandardCharsets.UTF_8);
+      Entry e = stored.values().read(scope.name, k, entryKey, nowMillis, withValue);
+      if (e == null) {
         continue;
       }
       if (page.size() == q.limit()) {
         return new ListPage(page, page.get(page.size() - 1).key());
       }
-      String k = new String(key, StandardCharsets.UTF_8);
-      page.add(stored.values().toEntry(scope.name, k, entryKey, h, !q.keysOnly()));
+      page.add(e);
     }
     return new ListPage(page, null);
   }

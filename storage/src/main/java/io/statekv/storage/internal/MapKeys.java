@@ -63,8 +63,36 @@ public final class MapKeys {
     return out;
   }
 
+  /**
+   * True when {@code name} is 1..{@code bytesMax} printable ASCII characters: a valid name, found
+   * without allocating. Other names may still be valid and take the full check.
+   */
+  static boolean isPlainAscii(String name, int bytesMax) {
+    if (name == null || name.isEmpty() || name.length() > bytesMax) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < 0x20 || c >= 0x7F) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The entry key, or null when either name is not a valid scope or key. */
   public static byte[] entryKey(String scope, String key) {
+    if (isPlainAscii(scope, Limits.SCOPE_BYTES_MAX) && isPlainAscii(key, Limits.KEY_BYTES_MAX)) {
+      byte[] out = new byte[scope.length() + 1 + key.length()];
+      for (int i = 0; i < scope.length(); i++) {
+        out[i] = (byte) scope.charAt(i);
+      }
+      out[scope.length()] = SCOPE_END;
+      for (int i = 0, p = scope.length() + 1; i < key.length(); i++, p++) {
+        out[p] = (byte) key.charAt(i);
+      }
+      return out;
+    }
     byte[] s = utf8(scope, Limits.SCOPE_BYTES_MAX);
     byte[] k = s == null ? null : utf8(key, Limits.KEY_BYTES_MAX);
     return k == null ? null : entryKey(s, k);

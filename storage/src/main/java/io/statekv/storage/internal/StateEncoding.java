@@ -1,6 +1,7 @@
 package io.statekv.storage.internal;
 
 import io.statekv.storage.ClusterSettings;
+import io.statekv.storage.Entry;
 import java.io.IOException;
 import java.util.Map;
 
@@ -67,19 +68,19 @@ final class StateEncoding {
       ScopeKeys.Cursor cursor = scope.keys.first();
       for (byte[] key = cursor.next(); key != null; key = cursor.next()) {
         byte[] entryKey = MapKeys.entryKey(scope.utf8, key);
-        EntryCodec.Head h = stored.values().head(entryKey);
-        if (h == null) {
+        Entry e = stored.values().read(null, null, entryKey, ValueStore.ANY_TIME, true);
+        if (e == null) {
           throw new IllegalStateException("indexed key has no stored entry in scope " + scope.name);
         }
         out.writeShort(key.length);
         out.write(key);
-        out.writeLong(h.revision());
-        out.writeLong(h.createRevision());
-        out.writeLong(h.version());
-        out.writeLong(h.createdAt());
-        out.writeLong(h.updatedAt());
-        out.writeLong(h.expiresAt());
-        byte[] value = stored.values().valueBytes(entryKey, h);
+        out.writeLong(e.revision());
+        out.writeLong(e.createRevision());
+        out.writeLong(e.version());
+        out.writeLong(e.createdAt());
+        out.writeLong(e.updatedAt());
+        out.writeLong(e.expiresAt());
+        byte[] value = e.value().bytes();
         out.writeInt(value.length);
         out.write(value);
       }

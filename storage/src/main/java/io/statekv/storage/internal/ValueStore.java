@@ -2,15 +2,20 @@ package io.statekv.storage.internal;
 
 import io.statekv.storage.Entry;
 import io.statekv.storage.Json;
-import java.util.function.BiConsumer;
+import java.util.Arrays;
+import net.openhft.chronicle.bytes.RandomDataInput;
+import net.openhft.chronicle.hash.Data;
 import net.openhft.chronicle.map.ChronicleMap;
+import net.openhft.chronicle.map.ExternalMapQueryContext;
+import net.openhft.chronicle.map.MapEntry;
 
 /**
  * Entry metadata and values, off-heap in an in-memory Chronicle Map keyed by {@link MapKeys}.
  *
  * <p>The map is never persisted: durability comes from snapshots and the Raft log, and a
  * persisted Chronicle file cannot be trusted after a kill -9. Values longer than {@link
- * EntryCodec#PIECE_BYTES} are split into pieces (see {@link EntryCodec}).
+ * EntryCodec#PIECE_BYTES} are split into pieces (see {@link EntryCodec}). Reads decode the head in
+ * place through a query context, copying out only the value.
  *
  * <p>Thread-safety: Chronicle is safe for concurrent use, but a multi-piece value is several map
  * entries, so the store must keep readers out while it writes ({@link ChronicleStateStore} does).
@@ -18,6 +23,9 @@ import net.openhft.chronicle.map.ChronicleMap;
  * {@link IllegalStateException}.
  */
 final class ValueStore implements AutoCloseable {
+  /** Read an entry whatever its expiry. */
+  static final long ANY_TIME = Long.MIN_VALUE;
+
   private ChronicleMap<byte[], byte[]> map;
   private MapSizing sizing;
 
@@ -30,31 +38,44 @@ final class ValueStore implements AutoCloseable {
     return sizing;
   }
 
-  /** The decoded head of the entry stored under {@code entryKey}, or null. */
-  EntryCodec.Head head(byte[] entryKey) {
-    byte[] raw = map.get(entryKey);
-    return raw == null ? null : EntryCodec.decodeHead(raw);
-  }
-
-  /** The whole entry, value included, or null. */
-  Entry get(String scope, String key, byte[] entryKey) {
-    EntryCodec.Head h = head(entryKey);
-    return h == null ? null : toEntry(scope, key, entryKey, h, true);
-  }
-
-  /** Builds the entry for a decoded head; reads the other pieces when {@code withValue}. */
-  Entry toEntry(String scope, String key, byte[] entryKey, EntryCodec.Head h, boolean withValue) {
-    Json value = withValue ? Json.ofCompact(valueBytes(entryKey, h)) : null;
+  /**
+   * The entry stored under {@code entryKey}, or null when there is none or it has expired at
+   * {@code nowMillis} ({@link #ANY_TIME} to include expired entries). Its value is null unless
+   * {@code withValue}.
+   */
+  Entry read(String scope, String key, byte[] entryKey, long nowMillis, boolean withValue) {
+    EntryCodec.Head h;
+    byte[] value = null;
+    try (ExternalMapQueryContext<byte[], byte[], ?> c = map.queryContext(entryKey)) {
+      MapEntry<byte[], byte[]> e = c.entry();
+      if (e == null) {
+        return null;
+      }
+      Data<byte[]> d = e.value();
+      RandomDataInput in = d.bytes();
+      int size = (int) d.size();
+      byte[] prefix = new byte[Math.min(size, EntryCodec.HEADER_BYTES_MAX)];
+      in.read(d.offset(), prefix, 0, prefix.length);
+      h = EntryCodec.decodeHead(prefix, size);
+      if (nowMillis != ANY_TIME && h.isExpiredAt(nowMillis)) {
+        return null;
+      }
+      if (withValue) {
+        value = new byte[h.valueBytes()];
+        in.read(d.offset() + h.valueOffset(), value, 0, h.firstPieceBytes());
+      }
+    }
+    if (withValue && h.pieces() > 1) {
+      readPieces(entryKey, h, value);
+    }
     return new Entry(
-        scope, key, value, h.revision(), h.createRevision(), h.version(), h.createdAt(), h.updatedAt(), h.expiresAt());
+        scope, key, value == null ? null : Json.ofCompact(value), h.revision(), h.createRevision(), h.version(),
+        h.createdAt(), h.updatedAt(), h.expiresAt());
   }
 
-  /** Assembles the value bytes of a decoded head from its pieces. */
-  byte[] valueBytes(byte[] entryKey, EntryCodec.Head h) {
-    byte[] out = new byte[h.valueBytes()];
-    int first = h.firstPieceBytes();
-    System.arraycopy(h.raw(), h.valueOffset(), out, 0, first);
-    int pos = first;
+  /** Fills the rest of a value from its pieces; done outside any query context. */
+  private void readPieces(byte[] entryKey, EntryCodec.Head h, byte[] out) {
+    int pos = h.firstPieceBytes();
     for (int i = 1; i < h.pieces(); i++) {
       byte[] piece = map.get(MapKeys.pieceKey(entryKey, i));
       if (piece == null || pos + piece.length > out.length) {
@@ -66,7 +87,6 @@ final class ValueStore implements AutoCloseable {
     if (pos != out.length) {
       throw new IllegalStateException("stored value is " + pos + " bytes, its header says " + out.length);
     }
-    return out;
   }
 
   /** Stores {@code entry}, replacing a previous value of {@code oldPieces} pieces (0 if none). */
@@ -76,8 +96,7 @@ final class ValueStore implements AutoCloseable {
     for (int i = 1; i < pieces; i++) {
       int from = i * EntryCodec.PIECE_BYTES;
       int to = Math.min(json.length, from + EntryCodec.PIECE_BYTES);
-      byte[] piece = java.util.Arrays.copyOfRange(json, from, to);
-      write(MapKeys.pieceKey(entryKey, i), piece);
+      write(MapKeys.pieceKey(entryKey, i), Arrays.copyOfRange(json, from, to));
     }
     write(entryKey, EntryCodec.encodeHead(entry, json));
     for (int i = pieces; i < oldPieces; i++) {
@@ -113,7 +132,7 @@ final class ValueStore implements AutoCloseable {
     MapSizing bigger = sizing.union(wanted);
     ChronicleMap<byte[], byte[]> next = bigger.create();
     try {
-      map.forEachEntry(e -> next.put(e.key().get(), e.value().get()));
+      map.forEachEntry(e -> next.put(e.key().getUsing(null), e.value().getUsing(null)));
     } catch (RuntimeException e) {
       next.close();
       throw new IllegalStateException("could not move entries into a larger map", e);
@@ -124,12 +143,7 @@ final class ValueStore implements AutoCloseable {
     old.close();
   }
 
-  /** Visits every raw map entry, in no particular order. */
-  void forEachRaw(BiConsumer<byte[], byte[]> visitor) {
-    map.forEachEntry(e -> visitor.accept(e.key().get(), e.value().get()));
-  }
-
-  /** Off-heap bytes the map has allocated. */
+  /** Off-heap bytes the map has reserved. */
   long offHeapBytes() {
     return map.offHeapMemoryUsed();
   }

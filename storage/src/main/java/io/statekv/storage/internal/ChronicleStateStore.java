@@ -190,6 +190,28 @@ public final class ChronicleStateStore implements StateStore {
     }
   }
 
+  /** Chronicle entries, counting every piece of large values; for tests and capacity reports. */
+  long mapEntries() {
+    long r = lock.readLock();
+    try {
+      checkOpen();
+      return stored.values().mapEntries();
+    } finally {
+      lock.unlockRead(r);
+    }
+  }
+
+  /** The sizing of the current map. */
+  MapSizing mapSizing() {
+    long r = lock.readLock();
+    try {
+      checkOpen();
+      return stored.values().sizing();
+    } finally {
+      lock.unlockRead(r);
+    }
+  }
+
   @Override
   public byte[] stateHash() {
     applyLock.lock();

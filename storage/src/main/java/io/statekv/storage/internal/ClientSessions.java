@@ -86,11 +86,21 @@ final class ClientSessions {
     }
   }
 
-  /** Evicts least recently seen sessions until at most {@code sessionsMax} remain. */
-  void evictBeyond(int sessionsMax) {
-    while (byId.size() > sessionsMax) {
-      evict(byLastSeen.first());
+  /**
+   * Evicts least recently seen sessions until at most {@code sessionsMax} remain, sparing the
+   * session of {@code spared} (null to spare none), whose request is being answered.
+   */
+  void evictBeyond(int sessionsMax, UUID spared) {
+    Iterator<Session> lru = byLastSeen.iterator();
+    while (byId.size() > sessionsMax && lru.hasNext()) {
+      Session s = lru.next();
+      if (!s.clientId.equals(spared)) {
+        lru.remove();
+        byId.remove(s.clientId);
+        responseBytes -= s.responseBytes;
+      }
     }
+    count = byId.size();
   }
 
   /**
@@ -100,7 +110,7 @@ final class ClientSessions {
   Verdict admit(Request.Session rs, long nowMillis, int sessionsMax) {
     Session s = byId.get(rs.clientId());
     if (s == null) {
-      evictBeyond(sessionsMax - 1);
+      evictBeyond(sessionsMax - 1, null);
       s = new Session(rs.clientId(), rs.ackedBelow(), nowMillis);
       byId.put(s.clientId, s);
       byLastSeen.add(s);

@@ -36,7 +36,9 @@ final class RequestApplier {
     }
     Request.Session s = request.session();
     if (s == null) {
-      return execute(request.command());
+      Result r = execute(request.command());
+      sessions.evictBeyond(ctx.settings.sessionsMax(), null);
+      return r;
     }
     if (s.clientId() == null) {
       return CommandValidation.invalid("a session without a client id");
@@ -52,6 +54,7 @@ final class RequestApplier {
       default:
         Result r = execute(request.command());
         sessions.record(s, r);
+        sessions.evictBeyond(ctx.settings.sessionsMax(), s.clientId());
         return r;
     }
   }
@@ -69,7 +72,6 @@ final class RequestApplier {
     }
     if (c instanceof Command.ChangeSettings cs) {
       ctx.settings = cs.settings();
-      sessions.evictBeyond(cs.settings().sessionsMax());
       return new Result.SettingsChanged(cs.settings());
     }
     return writes.apply((TxnOp) c);

@@ -178,6 +178,18 @@ class SessionsTest {
   }
 
   @Test
+  void aSettingsChangeThatLowersSessionsMaxKeepsTheSessionOfItsOwnRequest() {
+    send(B, 1, 0, set("s", "b", "1"));
+    Command lower = new Command.ChangeSettings(new ClusterSettings(1 << 20, 1000, 1 << 30, 1, 600_000));
+    ApplyOutput first = send(A, 1, 0, lower);
+    ApplyOutput retry = send(A, 1, 0, lower);
+
+    assertThat(h.store.stats().sessions()).isEqualTo(1);
+    assertThat(retry.duplicates()).containsExactly(true);
+    assertThat(retry.results()).isEqualTo(first.results());
+  }
+
+  @Test
   void requestsWithoutASessionAreNeverDeduplicated() {
     h.apply(append("s", "log", "1"));
     h.apply(append("s", "log", "1"));

@@ -107,14 +107,15 @@ public final class ChronicleStateStore implements StateStore {
 
   @Override
   public Entry get(String scope, String key, long nowMillis) {
-    byte[] entryKey = MapKeys.entryKey(scope, key);
-    if (entryKey == null) {
+    byte[] keyUtf8 = MapKeys.utf8(key, io.statekv.storage.Limits.KEY_BYTES_MAX);
+    if (keyUtf8 == null || scope == null) {
       return null;
     }
     long r = lock.readLock();
     try {
       checkOpen();
-      return stored.values().read(scope, key, entryKey, nowMillis, true);
+      byte[] mapKey = stored.scopes().mapKey(scope, keyUtf8);
+      return mapKey == null ? null : stored.values().read(scope, key, mapKey, nowMillis, true);
     } finally {
       lock.unlockRead(r);
     }

@@ -15,7 +15,7 @@ import java.util.function.BiPredicate;
  * <p>Not thread-safe: the store guards it with its lock.
  */
 final class ExpiryIndex {
-  /** One expiring entry. {@code key} is the UTF-8 array shared with the scope index. */
+  /** One expiring entry, with its key as UTF-8. */
   record Due(long expiresAt, String scope, byte[] key) {}
 
   private static final Comparator<Due> ORDER =

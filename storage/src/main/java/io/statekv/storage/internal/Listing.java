@@ -37,7 +37,7 @@ final class Listing {
             : scope.keys.from(prefix, true);
     List<Entry> page = new ArrayList<>(Math.min(q.limit(), 256));
     for (byte[] key = cursor.next(); key != null && startsWith(key, prefix); key = cursor.next()) {
-      byte[] entryKey = MapKeys.entryKey(scope.utf8, key);
+      byte[] entryKey = scope.mapKey(key);
       boolean withValue = !q.keysOnly() && page.size() < q.limit();
       String k = new String(key, StandardCharsets.UTF_8);
       Entry e = stored.values().read(scope.name, k, entryKey, nowMillis, withValue);

@@ -7,20 +7,21 @@ import java.util.Arrays;
 /**
  * Encodes the Chronicle Map key of an entry and of the extra pieces of a large value.
  *
- * <p>An entry's key is {@code utf8(scope) 0x00 utf8(key)}. Piece {@code i >= 1} of its value is
- * stored under {@code utf8(scope) 0x00 utf8(key) 0x01 i(4 bytes, big-endian)}. Scopes and keys
- * never contain control characters, so neither separator can occur inside them and no two
- * (scope, key, piece) triples share an encoding.
+ * <p>An entry's key is {@code varint(scope id) utf8(key)}, where the scope id is a small number
+ * the {@link ScopeIndex} gives each scope while it holds entries: a scope name is stored once, not
+ * in every entry. The varint is self-delimiting, so (scope, key) pairs map to distinct keys. Piece
+ * {@code i >= 1} of a value is stored under the entry's key followed by {@code 0x01} and {@code i}
+ * as four big-endian bytes; keys never contain control characters, so no entry key equals a piece
+ * key. Scope ids are local to the process; nothing replicated or hashed depends on them.
  */
 public final class MapKeys {
   private MapKeys() {}
 
-  static final byte SCOPE_END = 0x00;
   static final byte PIECE_MARK = 0x01;
   static final int PIECE_SUFFIX_BYTES = 5;
 
-  /** The longest entry key: the longest scope and key, and the separator. */
-  static final int ENTRY_KEY_BYTES_MAX = Limits.SCOPE_BYTES_MAX + 1 + Limits.KEY_BYTES_MAX;
+  /** The longest entry key: a five-byte scope id and the longest key. */
+  static final int ENTRY_KEY_BYTES_MAX = 5 + Limits.KEY_BYTES_MAX;
 
   /**
    * Encodes a name as UTF-8, or returns null when it is empty, longer than {@code bytesMax}, not
@@ -28,39 +29,17 @@ public final class MapKeys {
    * so that a bad name simply finds nothing.
    */
   public static byte[] utf8(String name, int bytesMax) {
-    if (name == null || name.isEmpty() || name.length() > bytesMax) {
-      return null;
-    }
-    byte[] ascii = asciiOrNull(name);
-    if (ascii != null) {
-      return ascii;
+    if (isPlainAscii(name, bytesMax)) {
+      byte[] out = new byte[name.length()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (byte) name.charAt(i);
+      }
+      return out;
     }
     if (NameRules.check("name", name, bytesMax) != null) {
       return null;
     }
     return name.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** The ASCII fast path; null when the name has a non-ASCII or control character. */
-  private static byte[] asciiOrNull(String name) {
-    byte[] out = new byte[name.length()];
-    for (int i = 0; i < out.length; i++) {
-      char c = name.charAt(i);
-      if (c < 0x20 || c >= 0x7F) {
-        return null;
-      }
-      out[i] = (byte) c;
-    }
-    return out;
-  }
-
-  /** The entry key for already encoded names. */
-  public static byte[] entryKey(byte[] scopeUtf8, byte[] keyUtf8) {
-    byte[] out = new byte[scopeUtf8.length + 1 + keyUtf8.length];
-    System.arraycopy(scopeUtf8, 0, out, 0, scopeUtf8.length);
-    out[scopeUtf8.length] = SCOPE_END;
-    System.arraycopy(keyUtf8, 0, out, scopeUtf8.length + 1, keyUtf8.length);
-    return out;
   }
 
   /**
@@ -80,22 +59,13 @@ public final class MapKeys {
     return true;
   }
 
-  /** The entry key, or null when either name is not a valid scope or key. */
-  public static byte[] entryKey(String scope, String key) {
-    if (isPlainAscii(scope, Limits.SCOPE_BYTES_MAX) && isPlainAscii(key, Limits.KEY_BYTES_MAX)) {
-      byte[] out = new byte[scope.length() + 1 + key.length()];
-      for (int i = 0; i < scope.length(); i++) {
-        out[i] = (byte) scope.charAt(i);
-      }
-      out[scope.length()] = SCOPE_END;
-      for (int i = 0, p = scope.length() + 1; i < key.length(); i++, p++) {
-        out[p] = (byte) key.charAt(i);
-      }
-      return out;
-    }
-    byte[] s = utf8(scope, Limits.SCOPE_BYTES_MAX);
-    byte[] k = s == null ? null : utf8(key, Limits.KEY_BYTES_MAX);
-    return k == null ? null : entryKey(s, k);
+  /** The entry key of a key in the scope numbered {@code scopeId}. */
+  static byte[] entryKey(int scopeId, byte[] keyUtf8) {
+    int idBytes = VarInts.sizeOfLong(scopeId);
+    byte[] out = new byte[idBytes + keyUtf8.length];
+    VarInts.putLong(out, 0, scopeId);
+    System.arraycopy(keyUtf8, 0, out, idBytes, keyUtf8.length);
+    return out;
   }
 
   /** The key of piece {@code index} (from 1) of the value stored under {@code entryKey}. */

@@ -2,6 +2,7 @@ package io.statekv.storage.internal;
 
 import io.statekv.storage.Entry;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,20 +17,31 @@ import java.util.TreeMap;
  */
 final class ScopeIndex {
   private final TreeMap<String, Scope> scopes = new TreeMap<>(NameOrder.STRINGS);
+  /** Ids of removed scopes, reused first so that ids stay small. */
+  private final ArrayDeque<Integer> freeIds = new ArrayDeque<>();
+  private int nextId;
 
   /** One scope's keys and expiry summary. */
   static final class Scope {
     final String name;
     final byte[] utf8;
+    /** The number that stands for the scope in map keys while it holds entries. */
+    final int id;
     final ScopeKeys keys = new ScopeKeys();
     /** Entries without an expiry. */
     long permanent;
     /** For entries with an expiry: expires_at to how many entries expire then. */
     final TreeMap<Long, Integer> expiries = new TreeMap<>();
 
-    Scope(String name) {
+    Scope(String name, int id) {
       this.name = name;
       this.utf8 = name.getBytes(StandardCharsets.UTF_8);
+      this.id = id;
+    }
+
+    /** The map key of one of this scope's keys. */
+    byte[] mapKey(byte[] keyUtf8) {
+      return MapKeys.entryKey(id, keyUtf8);
     }
 
     /** True when some entry is still visible at {@code nowMillis}. */
@@ -54,17 +66,26 @@ final class ScopeIndex {
     return scopes.values();
   }
 
-  /** Records a new key; returns the array now held for it (shared with the expiry index). */
-  byte[] add(String scope, byte[] key, long expiresAt) {
-    Scope s = scopes.computeIfAbsent(scope, Scope::new);
+  /** The map key of a key, or null when its scope holds nothing. */
+  byte[] mapKey(String scope, byte[] keyUtf8) {
+    Scope s = scopes.get(scope);
+    return s == null ? null : s.mapKey(keyUtf8);
+  }
+
+  /**
+   * Records a new key and returns its scope, created with a fresh id if it held nothing. The map
+   * entry is written after this, under the scope's id.
+   */
+  Scope add(String scope, byte[] key, long expiresAt) {
+    Scope s = scopes.computeIfAbsent(scope, n -> new Scope(n, freeIds.isEmpty() ? nextId++ : freeIds.pop()));
     if (!s.keys.add(key)) {
       throw new IllegalStateException("key already indexed in scope " + scope);
     }
     s.count(expiresAt, 1);
-    return key;
+    return s;
   }
 
-  /** Forgets a key. */
+  /** Forgets a key; the map entry must be removed before, while the scope's id is still valid. */
   void remove(String scope, byte[] key, long expiresAt) {
     Scope s = scopes.get(scope);
     if (s == null || !s.keys.remove(key)) {
@@ -73,6 +94,7 @@ final class ScopeIndex {
     s.count(expiresAt, -1);
     if (s.keys.size() == 0) {
       scopes.remove(scope);
+      freeIds.push(s.id);
     }
   }
 
@@ -84,12 +106,6 @@ final class ScopeIndex {
     Scope s = scopes.get(scope);
     s.count(oldExpiresAt, -1);
     s.count(newExpiresAt, 1);
-  }
-
-  /** The stored array for a key, or null. */
-  byte[] find(String scope, byte[] key) {
-    Scope s = scopes.get(scope);
-    return s == null ? null : s.keys.find(key);
   }
 
   /** Sorted names of the scopes that hold an entry still visible at {@code nowMillis}. */

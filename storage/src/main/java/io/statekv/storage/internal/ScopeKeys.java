@@ -4,18 +4,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 
 /**
- * The sorted keys of one scope, as UTF-8 byte arrays in unsigned byte order.
+ * The sorted keys of one scope, as UTF-8 in unsigned byte order, packed into pages.
  *
- * <p>A million keys must fit in little heap, so keys sit in pages of sorted arrays rather than one
- * tree node per key: a key costs its byte array plus a slot in a page, about half of a {@code
- * TreeMap} of strings. Pages split when full; a key added after the last key of the scope starts a
- * new page instead, so keys inserted in order (a snapshot load) fill pages completely.
+ * <p>A million keys must fit in little heap, so a page stores its keys back to back in one byte
+ * array with a 16-bit end offset per key: a key costs its bytes plus two, instead of an object
+ * per key (a {@code TreeMap} of strings costs about 90 bytes for a short key). A page holds at
+ * most {@link #PAGE_KEYS_MAX} keys and {@link #PAGE_BYTES_MAX} bytes, and splits in half when
+ * full; a key added after the last key of the scope starts a new page instead, so keys inserted
+ * in order (a snapshot load) fill pages completely.
  *
  * <p>Not thread-safe: the store guards it with its lock.
  */
 final class ScopeKeys {
-  /** Keys per page. */
-  static final int PAGE_KEYS_MAX = 128;
+  static final int PAGE_KEYS_MAX = 256;
+
+  /** Bytes of keys per page; the longest key always fits in an empty page. */
+  static final int PAGE_BYTES_MAX = 8 * 1024;
 
   private final ArrayList<Page> pages = new ArrayList<>();
   private long size;
@@ -36,8 +40,8 @@ final class ScopeKeys {
       return false;
     }
     slot = -slot - 1;
-    if (page.count == PAGE_KEYS_MAX) {
-      if (slot == PAGE_KEYS_MAX && p == pages.size() - 1) {
+    if (!page.fits(key)) {
+      if (slot == page.count && p == pages.size() - 1) {
         page = new Page();
         pages.add(page);
         slot = 0;
@@ -74,14 +78,8 @@ final class ScopeKeys {
     return true;
   }
 
-  /** The stored array equal to {@code key}, or null; lets indexes share one array per key. */
-  byte[] find(byte[] key) {
-    if (pages.isEmpty()) {
-      return null;
-    }
-    Page page = pages.get(pageFor(key));
-    int slot = page.search(key);
-    return slot >= 0 ? page.keys[slot] : null;
+  boolean contains(byte[] key) {
+    return !pages.isEmpty() && pages.get(pageFor(key)).search(key) >= 0;
   }
 
   /** A cursor before the first key; walks every key. */
@@ -106,12 +104,12 @@ final class ScopeKeys {
     private int page;
     private int slot;
 
-    /** The next key, or null at the end. */
+    /** A copy of the next key, or null at the end. */
     byte[] next() {
       while (page < pages.size()) {
         Page current = pages.get(page);
         if (slot < current.count) {
-          return current.keys[slot++];
+          return current.key(slot++);
         }
         page++;
         slot = 0;
@@ -126,7 +124,7 @@ final class ScopeKeys {
     int hi = pages.size() - 1;
     while (lo < hi) {
       int mid = (lo + hi + 1) >>> 1;
-      if (NameOrder.UTF8.compare(pages.get(mid).keys[0], key) <= 0) {
+      if (pages.get(mid).compareAt(0, key) <= 0) {
         lo = mid;
       } else {
         hi = mid - 1;
@@ -135,33 +133,91 @@ final class ScopeKeys {
     return lo;
   }
 
-  /** A sorted run of keys. */
+  /** Sorted keys stored back to back; key i spans [start(i), ends[i]). */
   private static final class Page {
-    final byte[][] keys = new byte[PAGE_KEYS_MAX][];
+    byte[] data = new byte[64];
+    char[] ends = new char[8];
     int count;
 
+    private int start(int i) {
+      return i == 0 ? 0 : ends[i - 1];
+    }
+
+    private int used() {
+      return start(count);
+    }
+
+    boolean fits(byte[] key) {
+      return count < PAGE_KEYS_MAX && used() + key.length <= PAGE_BYTES_MAX;
+    }
+
+    int compareAt(int i, byte[] key) {
+      return Arrays.compareUnsigned(data, start(i), ends[i], key, 0, key.length);
+    }
+
+    byte[] key(int i) {
+      return Arrays.copyOfRange(data, start(i), ends[i]);
+    }
+
     int search(byte[] key) {
-      return Arrays.binarySearch(keys, 0, count, key, NameOrder.UTF8);
+      int lo = 0;
+      int hi = count - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int c = compareAt(mid, key);
+        if (c < 0) {
+          lo = mid + 1;
+        } else if (c > 0) {
+          hi = mid - 1;
+        } else {
+          return mid;
+        }
+      }
+      return -(lo + 1);
     }
 
     void insert(int slot, byte[] key) {
-      System.arraycopy(keys, slot, keys, slot + 1, count - slot);
-      keys[slot] = key;
+      int used = used();
+      int at = start(slot);
+      if (used + key.length > data.length) {
+        data = Arrays.copyOf(data, Math.min(PAGE_BYTES_MAX, Math.max(used + key.length, data.length * 3 / 2)));
+      }
+      if (count == ends.length) {
+        ends = Arrays.copyOf(ends, Math.min(PAGE_KEYS_MAX, count * 3 / 2 + 1));
+      }
+      System.arraycopy(data, at, data, at + key.length, used - at);
+      System.arraycopy(key, 0, data, at, key.length);
+      for (int i = count; i > slot; i--) {
+        ends[i] = (char) (ends[i - 1] + key.length);
+      }
+      ends[slot] = (char) (at + key.length);
       count++;
     }
 
     void delete(int slot) {
-      System.arraycopy(keys, slot + 1, keys, slot, count - slot - 1);
-      keys[--count] = null;
+      int at = start(slot);
+      int length = ends[slot] - at;
+      System.arraycopy(data, ends[slot], data, at, used() - ends[slot]);
+      for (int i = slot; i < count - 1; i++) {
+        ends[i] = (char) (ends[i + 1] - length);
+      }
+      count--;
     }
 
     Page splitUpperHalf() {
-      Page upper = new Page();
       int half = count / 2;
+      int from = start(half);
+      int used = used();
+      Page upper = new Page();
+      upper.data = Arrays.copyOfRange(data, from, Math.max(from + 64, used));
+      upper.ends = new char[Math.max(8, count - half)];
+      for (int i = half; i < count; i++) {
+        upper.ends[i - half] = (char) (ends[i] - from);
+      }
       upper.count = count - half;
-      System.arraycopy(keys, half, upper.keys, 0, upper.count);
-      Arrays.fill(keys, half, count, null);
       count = half;
+      data = Arrays.copyOf(data, Math.max(64, from + from / 4));
+      ends = Arrays.copyOf(ends, Math.max(8, half + half / 4));
       return upper;
     }
   }

@@ -115,7 +115,7 @@ final class StagedWrites {
   private Slot slot(Address a) {
     Slot s = slots.get(a);
     if (s == null) {
-      s = new Slot(a, stored.values().read(a.scope, a.key, a.entryKey, ValueStore.ANY_TIME, true));
+      s = new Slot(a, stored.read(a));
       slots.put(a, s);
     }
     return s;

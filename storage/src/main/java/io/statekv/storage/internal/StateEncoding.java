@@ -67,7 +67,7 @@ final class StateEncoding {
       out.writeLong(scope.keys.size());
       ScopeKeys.Cursor cursor = scope.keys.first();
       for (byte[] key = cursor.next(); key != null; key = cursor.next()) {
-        byte[] entryKey = MapKeys.entryKey(scope.utf8, key);
+        byte[] entryKey = scope.mapKey(key);
         Entry e = stored.values().read(null, null, entryKey, ValueStore.ANY_TIME, true);
         if (e == null) {
           throw new IllegalStateException("indexed key has no stored entry in scope " + scope.name);

@@ -55,24 +55,29 @@ final class StoredState implements AutoCloseable {
     }
     int oldPieces = before == null ? 0 : EntryCodec.pieceCount(before.value().size());
     if (after == null) {
-      values.remove(a.entryKey, oldPieces);
-      byte[] key = scopes.find(a.scope, a.keyUtf8);
+      values.remove(scopes.mapKey(a.scope, a.keyUtf8), oldPieces);
       scopes.remove(a.scope, a.keyUtf8, before.expiresAt());
-      expiries.remove(before.expiresAt(), a.scope, key);
+      expiries.remove(before.expiresAt(), a.scope, a.keyUtf8);
+    } else if (before == null) {
+      ScopeIndex.Scope scope = scopes.add(a.scope, a.keyUtf8, after.expiresAt());
+      values.put(scope.mapKey(a.keyUtf8), after, 0);
+      expiries.add(after.expiresAt(), a.scope, a.keyUtf8);
     } else {
-      values.put(a.entryKey, after, oldPieces);
-      if (before == null) {
-        byte[] key = scopes.add(a.scope, a.keyUtf8, after.expiresAt());
-        expiries.add(after.expiresAt(), a.scope, key);
-      } else if (before.expiresAt() != after.expiresAt()) {
-        byte[] key = scopes.find(a.scope, a.keyUtf8);
+      values.put(scopes.mapKey(a.scope, a.keyUtf8), after, oldPieces);
+      if (before.expiresAt() != after.expiresAt()) {
         scopes.changeExpiry(a.scope, before.expiresAt(), after.expiresAt());
-        expiries.remove(before.expiresAt(), a.scope, key);
-        expiries.add(after.expiresAt(), a.scope, key);
+        expiries.remove(before.expiresAt(), a.scope, a.keyUtf8);
+        expiries.add(after.expiresAt(), a.scope, a.keyUtf8);
       }
     }
     entries += (after != null ? 1 : 0) - (before != null ? 1 : 0);
     bytes += StagedWrites.bytesOf(a, after) - StagedWrites.bytesOf(a, before);
+  }
+
+  /** The stored entry of an address, expired or not, or null. */
+  Entry read(Address a) {
+    byte[] mapKey = scopes.mapKey(a.scope, a.keyUtf8);
+    return mapKey == null ? null : values.read(a.scope, a.key, mapKey, ValueStore.ANY_TIME, true);
   }
 
   /** Adds an entry read from a snapshot; entries arrive in (scope, key) order. */

@@ -90,14 +90,21 @@ class CodecTest {
   }
 
   @Test
-  void mapKeysOfDifferentNamesAndPiecesNeverCollide() {
-    byte[] a = MapKeys.entryKey("ab", "c");
-    byte[] b = MapKeys.entryKey("a", "bc");
-    assertThat(a).isNotEqualTo(b);
-    assertThat(MapKeys.pieceKey(a, 1)).isNotEqualTo(MapKeys.entryKey("ab", "c\u0001"));
-    assertThat(MapKeys.entryKey("ab", "c\u0001")).isNull();
-    assertThat(MapKeys.entryKey("\u00e9", "k")).isEqualTo(new byte[] {(byte) 0xC3, (byte) 0xA9, 0, 'k'});
-    assertThat(MapKeys.entryKey("s", "\uD800")).isNull();
+  void mapKeysOfDifferentScopesKeysAndPiecesNeverCollide() {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    String[] keys = {"a", "ab", "b", "\u00e9", "1", "\u00a0x", "k".repeat(1024)};
+    for (int id : new int[] {0, 1, 2, 127, 128, 129, 16_383, 16_384, Integer.MAX_VALUE}) {
+      for (String k : keys) {
+        byte[] entry = MapKeys.entryKey(id, MapKeys.utf8(k, 1024));
+        assertThat(seen.add(Arrays.toString(entry))).as("id %d key %s", id, k).isTrue();
+        for (int piece : new int[] {1, 2, 511}) {
+          assertThat(seen.add(Arrays.toString(MapKeys.pieceKey(entry, piece)))).isTrue();
+        }
+      }
+    }
+    assertThat(MapKeys.utf8("c\u0001", 1024)).isNull();
+    assertThat(MapKeys.utf8("\uD800", 1024)).isNull();
+    assertThat(MapKeys.utf8("\u00e9", 1024)).isEqualTo(new byte[] {(byte) 0xC3, (byte) 0xA9});
   }
 
   @Test

@@ -53,11 +53,27 @@ class ScopeKeysTest {
       assertThat(keys.add(b(String.format("%06d", i)))).isTrue();
     }
     for (int i = 0; i < 10_000; i++) {
-      byte[] k = b(String.format("%06d", i));
-      assertThat(keys.find(k)).isEqualTo(k);
+      assertThat(keys.contains(b(String.format("%06d", i)))).isTrue();
     }
-    assertThat(keys.find(b("x"))).isNull();
+    assertThat(keys.contains(b("x"))).isFalse();
     assertThat(walk(keys.from(b("009998"), true))).containsExactly("009998", "009999");
+  }
+
+  @Test
+  void longKeysSplitPagesByBytes() {
+    SplittableRandom rnd = new SplittableRandom(8);
+    ScopeKeys keys = new ScopeKeys();
+    NavigableSet<String> model = new TreeSet<>(NameOrder.STRINGS);
+    for (int i = 0; i < 2_000; i++) {
+      String k = Integer.toString(rnd.nextInt(100_000), 36).repeat(1 + rnd.nextInt(200));
+      k = k.substring(0, Math.min(k.length(), 1024));
+      assertThat(keys.add(b(k))).isEqualTo(model.add(k));
+      if (rnd.nextInt(4) == 0) {
+        String gone = model.pollFirst();
+        assertThat(keys.remove(b(gone))).isTrue();
+      }
+    }
+    assertThat(walk(keys.first())).containsExactlyElementsOf(model);
   }
 
   @Test

@@ -49,7 +49,6 @@ public class StoreBenchmark {
   public int keys;
 
   private StateStore store;
-  private String[] keyNames;
   private int[] picks;
   private int next;
   private long revision;
@@ -61,10 +60,6 @@ public class StoreBenchmark {
   public void fill() {
     store = StateStore.create();
     revision = StoreFixture.fill(store, keys);
-    keyNames = new String[keys];
-    for (int i = 0; i < keys; i++) {
-      keyNames[i] = StoreFixture.key(i);
-    }
     SplittableRandom rnd = new SplittableRandom(42);
     picks = new int[PICKS];
     for (int i = 0; i < PICKS; i++) {
@@ -81,7 +76,7 @@ public class StoreBenchmark {
   }
 
   private String nextKey() {
-    return keyNames[picks[next++ & (PICKS - 1)]];
+    return StoreFixture.key(picks[next++ & (PICKS - 1)]);
   }
 
   private Command.Set nextSet() {

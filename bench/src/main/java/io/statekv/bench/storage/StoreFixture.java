@@ -20,9 +20,17 @@ public final class StoreFixture {
   public static final long STAMP = 1_700_000_000_000L;
   private static final int FILL_BATCH = 1_000;
 
-  /** The name of key {@code i}: fixed width, so keys sort like their numbers. */
+  /**
+   * The name of key {@code i}: fixed width, so keys sort like their numbers. Built fresh on each
+   * call, as a key decoded from a request would be, rather than fetched from a large array whose
+   * strings would miss the cache on every operation.
+   */
   public static String key(int i) {
-    return String.format("user/%08d", i);
+    char[] c = {'u', 's', 'e', 'r', '/', '0', '0', '0', '0', '0', '0', '0', '0'};
+    for (int p = c.length - 1; i > 0; p--, i /= 10) {
+      c[p] = (char) ('0' + i % 10);
+    }
+    return new String(c);
   }
 
   /** A compact JSON object of exactly {@link #VALUE_BYTES} bytes with a counter and a payload. */

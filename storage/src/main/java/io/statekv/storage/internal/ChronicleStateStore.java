@@ -34,7 +34,7 @@ public final class ChronicleStateStore implements StateStore {
   private volatile ClusterSettings settings;
   private volatile long appliedRevision;
   private volatile long lastStamp;
-  private boolean closed;
+  private volatile boolean closed;
 
   ChronicleStateStore(
       ClusterSettings settings, long appliedRevision, long lastStamp, StoredState stored, ClientSessions sessions) {
@@ -107,18 +107,22 @@ public final class ChronicleStateStore implements StateStore {
 
   @Override
   public Entry get(String scope, String key, long nowMillis) {
-    byte[] keyUtf8 = MapKeys.utf8(key, io.statekv.storage.Limits.KEY_BYTES_MAX);
-    if (keyUtf8 == null || scope == null) {
+    if (scope == null) {
       return null;
     }
     long r = lock.readLock();
     try {
-      checkOpen();
-      byte[] mapKey = stored.scopes().mapKey(scope, keyUtf8);
-      return mapKey == null ? null : stored.values().read(scope, key, mapKey, nowMillis, true);
+      return readEntry(scope, key, nowMillis);
     } finally {
       lock.unlockRead(r);
     }
+  }
+
+  private Entry readEntry(String scope, String key, long nowMillis) {
+    checkOpen();
+    ScopeIndex.Scope s = stored.scopes().scope(scope);
+    byte[] mapKey = s == null ? null : s.mapKey(key);
+    return mapKey == null ? null : stored.values().read(scope, key, mapKey, nowMillis, true);
   }
 
   @Override

@@ -68,6 +68,21 @@ public final class MapKeys {
     return out;
   }
 
+  /** The entry key of a key given as a string, or null when it is not a valid key. */
+  static byte[] entryKey(int scopeId, String key) {
+    if (!isPlainAscii(key, Limits.KEY_BYTES_MAX)) {
+      byte[] utf8 = utf8(key, Limits.KEY_BYTES_MAX);
+      return utf8 == null ? null : entryKey(scopeId, utf8);
+    }
+    int idBytes = VarInts.sizeOfLong(scopeId);
+    byte[] out = new byte[idBytes + key.length()];
+    VarInts.putLong(out, 0, scopeId);
+    for (int i = 0; i < key.length(); i++) {
+      out[idBytes + i] = (byte) key.charAt(i);
+    }
+    return out;
+  }
+
   /** The key of piece {@code index} (from 1) of the value stored under {@code entryKey}. */
   static byte[] pieceKey(byte[] entryKey, int index) {
     byte[] out = Arrays.copyOf(entryKey, entryKey.length + PIECE_SUFFIX_BYTES);

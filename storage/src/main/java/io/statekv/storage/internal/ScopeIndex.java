@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * The in-heap index of stored keys: every scope in code point order, each with its sorted keys
@@ -17,6 +18,8 @@ import java.util.TreeMap;
  */
 final class ScopeIndex {
   private final TreeMap<String, Scope> scopes = new TreeMap<>(NameOrder.STRINGS);
+  /** The same scopes by name, for lookups that need no order. */
+  private final HashMap<String, Scope> byName = new HashMap<>();
   /** Ids of removed scopes, reused first so that ids stay small. */
   private final ArrayDeque<Integer> freeIds = new ArrayDeque<>();
   private int nextId;
@@ -44,6 +47,11 @@ final class ScopeIndex {
       return MapKeys.entryKey(id, keyUtf8);
     }
 
+    /** The map key of a key given as a string, or null when it is not a valid key. */
+    byte[] mapKey(String key) {
+      return MapKeys.entryKey(id, key);
+    }
+
     /** True when some entry is still visible at {@code nowMillis}. */
     boolean hasLiveAt(long nowMillis) {
       return permanent > 0 || (!expiries.isEmpty() && expiries.lastKey() > nowMillis);
@@ -59,7 +67,7 @@ final class ScopeIndex {
   }
 
   Scope scope(String name) {
-    return scopes.get(name);
+    return byName.get(name);
   }
 
   Collection<Scope> scopes() {
@@ -68,7 +76,7 @@ final class ScopeIndex {
 
   /** The map key of a key, or null when its scope holds nothing. */
   byte[] mapKey(String scope, byte[] keyUtf8) {
-    Scope s = scopes.get(scope);
+    Scope s = byName.get(scope);
     return s == null ? null : s.mapKey(keyUtf8);
   }
 
@@ -77,7 +85,12 @@ final class ScopeIndex {
    * entry is written after this, under the scope's id.
    */
   Scope add(String scope, byte[] key, long expiresAt) {
-    Scope s = scopes.computeIfAbsent(scope, n -> new Scope(n, freeIds.isEmpty() ? nextId++ : freeIds.pop()));
+    Scope s = scopes.get(scope);
+    if (s == null) {
+      s = new Scope(scope, freeIds.isEmpty() ? nextId++ : freeIds.pop());
+      scopes.put(scope, s);
+      byName.put(scope, s);
+    }
     if (!s.keys.add(key)) {
       throw new IllegalStateException("key already indexed in scope " + scope);
     }
@@ -87,13 +100,14 @@ final class ScopeIndex {
 
   /** Forgets a key; the map entry must be removed before, while the scope's id is still valid. */
   void remove(String scope, byte[] key, long expiresAt) {
-    Scope s = scopes.get(scope);
+    Scope s = byName.get(scope);
     if (s == null || !s.keys.remove(key)) {
       throw new IllegalStateException("key not indexed in scope " + scope);
     }
     s.count(expiresAt, -1);
     if (s.keys.size() == 0) {
       scopes.remove(scope);
+      byName.remove(scope);
       freeIds.push(s.id);
     }
   }

@@ -33,6 +33,10 @@ final class ScopeKeys {
     if (pages.isEmpty()) {
       pages.add(new Page());
     }
+    Page last = pages.get(pages.size() - 1);
+    if (last.count > 0 && last.compareAt(last.count - 1, key) < 0) {
+      return append(last, key);
+    }
     int p = pageFor(key);
     Page page = pages.get(p);
     int slot = page.search(key);
@@ -55,6 +59,17 @@ final class ScopeKeys {
       }
     }
     page.insert(slot, key);
+    size++;
+    return true;
+  }
+
+  /** Adds a key after every key of the scope: the path of in-order inserts. */
+  private boolean append(Page last, byte[] key) {
+    if (!last.fits(key)) {
+      last = new Page();
+      pages.add(last);
+    }
+    last.insert(last.count, key);
     size++;
     return true;
   }

@@ -101,8 +101,7 @@ final class SnapshotReaderV1 {
           throw corrupt("keys out of order in scope " + scope);
         }
         previousKey = key;
-        Address a = Address.of(scope, scopeUtf8, key);
-        stored.load(a, readEntry(a));
+        stored.load(scope, scopeUtf8.length, key, readEntry(scope));
       }
       entries += count;
     }
@@ -111,7 +110,8 @@ final class SnapshotReaderV1 {
     }
   }
 
-  private Entry readEntry(Address a) throws IOException {
+  /** An entry's metadata and value; the key is not needed to load it. */
+  private Entry readEntry(String scope) throws IOException {
     long revision = in.readLong();
     long createRevision = in.readLong();
     long version = in.readLong();
@@ -119,16 +119,17 @@ final class SnapshotReaderV1 {
     long updatedAt = in.readLong();
     long expiresAt = in.readLong();
     if (createRevision < 1 || createRevision > revision || revision > header.revision() || version < 1) {
-      throw corrupt("impossible metadata for " + a);
+      throw corrupt("impossible metadata in scope " + scope);
     }
     byte[] value = readBlock(Limits.VALUE_BYTES_MAX_CEILING, "value");
     if (value.length == 0) {
-      throw corrupt("empty value for " + a);
+      throw corrupt("empty value in scope " + scope);
     }
     return new Entry(
-        a.scope, a.key, Json.ofCompact(value), revision, createRevision, version, createdAt, updatedAt, expiresAt);
+        scope, null, Json.ofCompact(value), revision, createRevision, version, createdAt, updatedAt, expiresAt);
   }
 
+  /** A scope or key: its length within limits, then its bytes, checked against the name rules. */
   private byte[] readName(int bytesMax, String what) throws IOException {
     int length = in.readShort();
     if (length < 1 || length > bytesMax) {
@@ -136,6 +137,9 @@ final class SnapshotReaderV1 {
     }
     byte[] utf8 = new byte[length];
     in.readFully(utf8);
+    if (isPlainAscii(utf8)) {
+      return utf8;
+    }
     String name = new String(utf8, StandardCharsets.UTF_8);
     String problem = NameRules.check(what, name, bytesMax);
     if (problem == null && !Arrays.equals(name.getBytes(StandardCharsets.UTF_8), utf8)) {
@@ -145,6 +149,15 @@ final class SnapshotReaderV1 {
       throw corrupt("invalid " + problem);
     }
     return utf8;
+  }
+
+  private static boolean isPlainAscii(byte[] utf8) {
+    for (byte b : utf8) {
+      if (b < 0x20 || b == 0x7F) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private byte[] readBlock(long bytesMax, String what) throws IOException {

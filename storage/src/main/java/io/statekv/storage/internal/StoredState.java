@@ -80,9 +80,16 @@ final class StoredState implements AutoCloseable {
     return mapKey == null ? null : values.read(a.scope, a.key, mapKey, ValueStore.ANY_TIME, true);
   }
 
-  /** Adds an entry read from a snapshot; entries arrive in (scope, key) order. */
-  void load(Address a, Entry e) {
-    commitSlot(a, null, e);
+  /**
+   * Adds an entry read from a snapshot, where entries arrive in (scope, key) order; {@code e}
+   * carries the metadata and value, its scope and key are not needed.
+   */
+  void load(String scope, int scopeBytes, byte[] keyUtf8, Entry e) {
+    ScopeIndex.Scope s = scopes.add(scope, keyUtf8, e.expiresAt());
+    values.put(s.mapKey(keyUtf8), e, 0);
+    expiries.add(e.expiresAt(), scope, keyUtf8);
+    entries++;
+    bytes += scopeBytes + keyUtf8.length + (long) e.value().size();
   }
 
   @Override

@@ -26,7 +26,8 @@ public final class MemoryFootprint {
     StoreFixture.fill(store, keys);
     double fillSeconds = (System.nanoTime() - t0) / 1e9;
     Report full = Report.take();
-    System.out.printf("entries            %,d of %d bytes (stats: %s)%n", keys, StoreFixture.VALUE_BYTES, store.stats());
+    System.out.printf(
+        "entries            %,d of %d bytes (stats: %s)%n", keys, StoreFixture.VALUE_BYTES, store.stats());
     System.out.printf("fill               %.1f s (%,.0f sets/s in entries of 1000)%n", fillSeconds, keys / fillSeconds);
     System.out.printf("JVM start          %s%n", start);
     System.out.printf("empty store        %s%n", empty);

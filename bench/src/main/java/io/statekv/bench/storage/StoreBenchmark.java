@@ -67,7 +67,10 @@ public class StoreBenchmark {
     }
     values = new Json[] {StoreFixture.value(5), StoreFixture.value(6), StoreFixture.value(7)};
     JsonNodeFactory f = JsonNodeFactory.instance;
-    updateOps = List.of(new UpdateOp.Merge(List.of(), f.objectNode().put("status", "active")), new UpdateOp.Increment("count", 1));
+    updateOps =
+        List.of(
+            new UpdateOp.Merge(List.of(), f.objectNode().put("status", "active")),
+            new UpdateOp.Increment("count", 1));
   }
 
   @TearDown(Level.Trial)
@@ -108,7 +111,8 @@ public class StoreBenchmark {
   /** An update with a root merge and an increment, one per log entry. */
   @Benchmark
   public ApplyOutput update() {
-    Command.Update u = new Command.Update(StoreFixture.SCOPE, nextKey(), updateOps, Command.NO_TTL, Command.ANY_REVISION);
+    Command.Update u =
+        new Command.Update(StoreFixture.SCOPE, nextKey(), updateOps, Command.NO_TTL, Command.ANY_REVISION);
     return store.apply(++revision, ++stamp, List.of(new Request(null, u)));
   }
 

@@ -180,7 +180,9 @@ final class CommandValidation {
             ? null
             : invalid("exists takes equal or not_equal and the number 0 or 1");
       case CHANGED_SINCE:
-        return equality && c.number() >= 0 ? null : invalid("changed_since takes equal or not_equal and a revision >= 0");
+        return equality && c.number() >= 0
+            ? null
+            : invalid("changed_since takes equal or not_equal and a revision >= 0");
       default:
         return c.number() >= 0 ? null : invalid(c.target().name().toLowerCase() + " compares with a number >= 0");
     }

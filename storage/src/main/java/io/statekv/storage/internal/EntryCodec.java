@@ -105,7 +105,8 @@ final class EntryCodec {
     }
     int firstPiece = headBytes - r.position();
     return new Head(
-        revision, createRevision, version, createdAt, updatedAt, expiresAt, valueBytes, pieces, r.position(), firstPiece);
+        revision, createRevision, version, createdAt, updatedAt, expiresAt,
+        valueBytes, pieces, r.position(), firstPiece);
   }
 
   /**

@@ -35,7 +35,8 @@ final class ExpireCommand {
 
   Result apply(Command.Expire c) {
     List<ExpiryIndex.Due> due =
-        new ArrayList<>(stored.expiries().due(ctx.time, c.max(), (scope, key) -> ctx.staged.isDirty(address(scope, key))));
+        new ArrayList<>(
+            stored.expiries().due(ctx.time, c.max(), (scope, key) -> ctx.staged.isDirty(address(scope, key))));
     due.sort(KEY_ORDER);
     for (ExpiryIndex.Due d : due) {
       Address a = address(d.scope(), d.key());

@@ -50,7 +50,8 @@ final class RequestApplier {
       case EXPIRED:
         return Result.Failed.of(
             Failure.SESSION_EXPIRED,
-            "request " + s.seq() + " of client " + s.clientId() + " is older than its session keeps; it may have been applied");
+            "request " + s.seq() + " of client " + s.clientId()
+                + " is older than its session keeps; it may have been applied");
       default:
         Result r = execute(request.command());
         sessions.record(s, r);

@@ -211,7 +211,11 @@ final class ResultCodec {
   static ClusterSettings readSettings(BinaryReader r) {
     try {
       return new ClusterSettings(
-          r.readVarInt(Integer.MAX_VALUE), r.readVarLong(), r.readVarLong(), r.readVarInt(Integer.MAX_VALUE), r.readVarLong());
+          r.readVarInt(Integer.MAX_VALUE),
+          r.readVarLong(),
+          r.readVarLong(),
+          r.readVarInt(Integer.MAX_VALUE),
+          r.readVarLong());
     } catch (IllegalArgumentException e) {
       throw new BinaryReader.MalformedException("invalid settings: " + e.getMessage());
     }

@@ -122,7 +122,8 @@ final class Writes {
         return Result.Failed.of(Failure.TYPE_MISMATCH, "the value at " + a + " is not an array");
       }
       if (CompactJsonScanner.depth(c.item().bytes(), Limits.VALUE_DEPTH_MAX - 1) < 0) {
-        return CommandValidation.invalid("appending the item would nest more than " + Limits.VALUE_DEPTH_MAX + " levels");
+        return CommandValidation.invalid(
+            "appending the item would nest more than " + Limits.VALUE_DEPTH_MAX + " levels");
       }
       Json value = Json.ofCompact(JsonArrays.append(existing, c.item().bytes()));
       if (value.size() > ctx.settings.valueBytesMax()) {

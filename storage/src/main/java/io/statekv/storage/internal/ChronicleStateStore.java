@@ -15,13 +15,15 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 
 /**
- * The Chronicle Map backed {@link StateStore}.
+ * The Chronicle Map backed {@link StateStore} (see docs/storage.md).
  *
  * <p><b>Concurrency.</b> Two locks. {@code applyLock} is held for a whole {@link #apply} and by
- * {@link #stateHash}, {@link #writeSnapshot} and {@link #stats}, which must see the state between
- * log entries. The {@link StampedLock} guards what readers see: apply computes a log entry's
- * requests against {@link StagedWrites} without it, then commits every change under the write
- * lock, so a reader sees the whole log entry or none of it. Readers take the read lock.
+ * {@link #stateHash} and {@link #writeSnapshot}, which must see the state between log entries.
+ * The {@link StampedLock} guards what readers see: apply computes a log entry's requests against
+ * {@link StagedWrites} without it, then commits every change under the write lock, so a reader
+ * sees the whole log entry or none of it. Reads ({@link #get}, {@link #list}, {@link
+ * #listGroups}, {@link #nextExpiryAt}, {@link #stats}) take the read lock. {@link #close} takes
+ * both, so no reader ever touches a closed map.
  *
  * <p>The sessions, the staged writes and the apply logic are touched only under {@code
  * applyLock}; the off-heap map, the indexes and the counts change only under the write lock.

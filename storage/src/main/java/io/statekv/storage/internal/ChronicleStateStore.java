@@ -37,6 +37,8 @@ public final class ChronicleStateStore implements StateStore {
   private volatile long appliedRevision;
   private volatile long lastStamp;
   private volatile boolean closed;
+  /** Why a commit failed halfway, after which the store refuses every call; null while healthy. */
+  private volatile String broken;
 
   ChronicleStateStore(
       ClusterSettings settings, long appliedRevision, long lastStamp, StoredState stored, ClientSessions sessions) {
@@ -92,6 +94,11 @@ public final class ChronicleStateStore implements StateStore {
     }
   }
 
+  /**
+   * Writes the log entry's changes. A failure here (Chronicle refusing a write the quotas
+   * allowed) leaves the entry half written, so the store marks itself broken and refuses every
+   * later call: the replica must stop and recover from a snapshot and the log.
+   */
   private void commit(ApplyContext ctx, long revision, long time) {
     long w = lock.writeLock();
     try {
@@ -102,6 +109,9 @@ public final class ChronicleStateStore implements StateStore {
       stored.commit(ctx.staged);
       appliedRevision = revision;
       lastStamp = time;
+    } catch (RuntimeException | Error e) {
+      broken = "the commit of revision " + revision + " failed halfway: " + e;
+      throw e;
     } finally {
       lock.unlockWrite(w);
     }
@@ -277,6 +287,9 @@ public final class ChronicleStateStore implements StateStore {
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("the store is closed");
+    }
+    if (broken != null) {
+      throw new IllegalStateException("the store is unusable: " + broken);
     }
   }
 }

@@ -186,6 +186,29 @@ class QuotaTest {
     }
   }
 
+  /**
+   * The invariant the sizing keeps, broken on purpose: a map far smaller than the quotas allow.
+   * Chronicle's refusal must surface as an exception, never as a result, and the half-written
+   * store must refuse to serve.
+   */
+  @Test
+  void aMapSmallerThanTheQuotasFailsLoudlyAndTheStoreRefusesFurtherUse() {
+    ClusterSettings roomy = settings(Limits.VALUE_BYTES_MAX_DEFAULT, 10_000_000, 1L << 30);
+    MapSizing undersized = new MapSizing(MapSizing.ENTRIES_FLOOR, 64, 1.0);
+    try (ChronicleStateStore store =
+        new ChronicleStateStore(roomy, 0, 0, new StoredState(undersized), new ClientSessions())) {
+      StoreHarness h = new StoreHarness(store);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> fill(h, 0, 200_000, stringOfSize(200)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("sizing invariant");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.get("s", "k0", 0))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("unusable");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.entry())
+          .isInstanceOf(IllegalStateException.class);
+    }
+  }
+
   /** Writes keys prefix0, prefix1, ... until the quota refuses; returns how many were written. */
   private static int writeUntilQuota(StoreHarness h, String prefix, Json value) {
     for (int n = 0; ; n++) {

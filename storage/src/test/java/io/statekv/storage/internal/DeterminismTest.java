@@ -28,10 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * a snapshot taken at a random point, loaded and fed the rest, ends where the full replay ends.
  *
  * <p>Each run uses two fixed seeds and one new one; a failure names its seed, and {@code
- * -Dstatekv.seed=N} replays exactly that seed.
+ * -Dstatekv.seed=N} replays exactly that seed ({@code -Dstatekv.entries=N} sets the log length).
  */
 class DeterminismTest {
-  private static final int ENTRIES = 1_500;
+  /** Log entries per seed; {@code -Dstatekv.entries=N} runs longer logs. */
+  private static final int ENTRIES = Integer.getInteger("statekv.entries", 3_000);
   private static final ClusterSettings START = new ClusterSettings(1 << 20, 150, 16L << 20, 3, 5_000);
 
   @TempDir Path dir;
@@ -46,11 +47,16 @@ class DeterminismTest {
 
   static void forEachSeed(LongConsumer test) {
     for (long seed : seeds()) {
-      try {
-        test.accept(seed);
-      } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError("failed with seed " + seed + " (replay with -Dstatekv.seed=" + seed + ")", e);
-      }
+      forEachSeedOnly(seed, test);
+    }
+  }
+
+  /** Runs {@code test} with one seed, naming the seed if it fails. */
+  static void forEachSeedOnly(long seed, LongConsumer test) {
+    try {
+      test.accept(seed);
+    } catch (AssertionError | RuntimeException e) {
+      throw new AssertionError("failed with seed " + seed + " (replay with -Dstatekv.seed=" + seed + ")", e);
     }
   }
 

@@ -13,9 +13,10 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs JMH with its usual command line, and appends the JVM flags that Chronicle Map needs (taken
+ * Runs JMH with its usual command line, and prepends the JVM flags that Chronicle Map needs (taken
  * from the build) to every forked benchmark JVM, so that {@code java -jar benchmarks.jar} works
- * without repeating them.
+ * without repeating them. They go in front, so that each benchmark's own {@code jvmArgsAppend}
+ * (its heap settings) still applies.
  */
 public final class BenchRunner {
   private BenchRunner() {}
@@ -23,8 +24,8 @@ public final class BenchRunner {
   public static void main(String[] args) throws CommandLineOptionException, RunnerException, IOException {
     CommandLineOptions cli = new CommandLineOptions(args);
     List<String> jvmArgs = new ArrayList<>(chronicleFlags());
-    cli.getJvmArgsAppend().orElse(List.of()).forEach(jvmArgs::add);
-    Options options = new OptionsBuilder().parent(cli).jvmArgsAppend(jvmArgs.toArray(new String[0])).build();
+    cli.getJvmArgsPrepend().orElse(List.of()).forEach(jvmArgs::add);
+    Options options = new OptionsBuilder().parent(cli).jvmArgsPrepend(jvmArgs.toArray(new String[0])).build();
     new Runner(options).run();
   }
 

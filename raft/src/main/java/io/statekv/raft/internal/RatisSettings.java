@@ -28,6 +28,9 @@ final class RatisSettings {
   /** Snapshots kept on disk: the newest and one older to fall back to if the newest is corrupt. */
   static final int SNAPSHOTS_RETAINED = 2;
 
+  /** Ratis' default purge gap: log entries purged at least at once. */
+  static final int PURGE_GAP_MAX = 1024;
+
   /** gRPC message bound, above the largest entry plus framing. */
   static final SizeInBytes MESSAGE_BYTES_MAX = SizeInBytes.valueOf(2L * LeaderBatcher.ENTRY_BYTES_MAX);
 
@@ -80,6 +83,8 @@ final class RatisSettings {
     // Keep a snapshot interval of log behind the newest snapshot, so that the previous snapshot
     // can still be continued by the log if the newest fails verification.
     RaftServerConfigKeys.Log.setPurgePreservationLogNum(p, config.snapshotThresholdEntries());
+    // Ratis purges only once this many entries can go; never wait longer than a snapshot interval.
+    RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(PURGE_GAP_MAX, config.snapshotThresholdEntries()));
   }
 
   private static void log(RaftProperties p, Tuning tuning) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
@@ -14,6 +15,8 @@ import org.apache.ratis.server.RaftConfiguration;
 import org.apache.ratis.server.leader.LeaderState;
 import org.apache.ratis.server.leader.LogAppender;
 import org.apache.ratis.util.Timestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a leader knows about its followers' acceptance of its leadership: for each follower, the
@@ -35,11 +38,16 @@ import org.apache.ratis.util.Timestamp;
  * the new voters must have a majority. Thread-safe.
  */
 final class PeerContacts {
+  private static final Logger LOG = LoggerFactory.getLogger(PeerContacts.class);
+
   /** Waiters for contact at most; more fail at once rather than queue without bound. */
   static final int WAITERS_MAX = 10_000;
 
   private final RaftPeerId self;
   private final Supplier<RaftConfiguration> conf;
+  private final Executor repairs;
+  private final java.util.Set<LogAppender> restarted =
+      java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
   private final Map<RaftPeerId, Contact> contacts = new ConcurrentHashMap<>();
   private final List<Waiter> waiters = new ArrayList<>();
   private volatile LeaderState generation;
@@ -48,10 +56,33 @@ final class PeerContacts {
 
   private record Waiter(Timestamp since, CompletableFuture<Void> done) {}
 
-  /** @param conf the group's current configuration, or null before the server has started */
-  PeerContacts(RaftPeerId self, Supplier<RaftConfiguration> conf) {
+  /**
+   * @param conf the group's current configuration, or null before the server has started
+   * @param repairs runs appender restarts, off Ratis' reply threads
+   */
+  PeerContacts(RaftPeerId self, Supplier<RaftConfiguration> conf, Executor repairs) {
     this.self = self;
     this.conf = conf;
+    this.repairs = repairs;
+  }
+
+  /**
+   * A follower answered that its log ends before an index it had acknowledged: it lost entries
+   * (a damaged log tail cut at start-up). Ratis never lowers the leader's match index for a
+   * follower, so it would keep sending from past the follower's end and be refused forever.
+   * Restarting the follower's appender gives it a fresh match index, and replication resumes
+   * from the follower's real end. The entries were committed by a majority before, so nothing
+   * committed is at risk. Once per appender.
+   */
+  void followerLostEntries(LeaderState leader, LogAppender appender, long followerNextIndex) {
+    synchronized (restarted) {
+      if (!restarted.add(appender)) {
+        return;
+      }
+    }
+    LOG.warn("follower {} lost acknowledged log entries (its log ends before {}, it had acknowledged {});"
+        + " restarting its appender", appender.getFollowerId(), followerNextIndex, appender.getFollower().getMatchIndex());
+    repairs.execute(() -> leader.restart(appender));
   }
 
   /** A leader created an appender for a follower; a new leader state starts a new generation. */

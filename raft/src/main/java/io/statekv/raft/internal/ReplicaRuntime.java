@@ -87,7 +87,7 @@ final class ReplicaRuntime implements StateMachineEvents, AutoCloseable {
     this.contacts = new PeerContacts(selfId, () -> {
       RaftServer.Division d = division;
       return d == null ? null : d.getRaftConf();
-    });
+    }, this::execute);
   }
 
   static ReplicaRuntime start(ReplicaConfig config, MeterRegistry registry, Tuning tuning, RaftGroupId groupId,

@@ -92,6 +92,10 @@ public final class TrackingRpcType implements RpcType {
       // A NOT_LEADER reply (a higher term) never gets here; the appender steps the leader down.
       contacts.accepted(leader, appender);
       leader.onAppendEntriesReply(appender, reply);
+      if (reply.getResult() == AppendEntriesReplyProto.AppendResult.INCONSISTENCY
+          && reply.getNextIndex() <= appender.getFollower().getMatchIndex()) {
+        contacts.followerLostEntries(leader, appender, reply.getNextIndex());
+      }
     }
 
     @Override

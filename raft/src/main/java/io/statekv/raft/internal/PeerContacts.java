@@ -111,7 +111,11 @@ final class PeerContacts {
     release();
   }
 
-  /** Leadership ended: nothing known holds any more, and waiting reads fail. */
+  /**
+   * Leadership ended: nothing known holds any more, and waiting reads fail. Called on Ratis' own
+   * thread, in order with the appenders of a later leadership, so it never clears those; the
+   * waiters are failed on the repairs executor, away from Ratis' locks.
+   */
   void leadershipEnded() {
     generation = null;
     contacts.clear();
@@ -120,7 +124,10 @@ final class PeerContacts {
       failed = new ArrayList<>(waiters);
       waiters.clear();
     }
-    failed.forEach(w -> w.done.completeExceptionally(Failures.unavailable("leadership changed during the read")));
+    if (!failed.isEmpty()) {
+      repairs.execute(() -> failed.forEach(
+          w -> w.done.completeExceptionally(Failures.unavailable("leadership changed during the read"))));
+    }
   }
 
   /** Asks every follower's appender for an immediate heartbeat. */

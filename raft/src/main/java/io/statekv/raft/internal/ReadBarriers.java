@@ -95,10 +95,8 @@ final class ReadBarriers {
 
   /** A leader round for a follower that asked for a read index. */
   CompletableFuture<Long> readIndexForFollower() {
-    if (!division.get().getInfo().isLeader()) {
-      return Failures.failed(notLeader.get());
-    }
-    return leaderBarrier.await();
+    ReplicaException refusal = notLeader.get();
+    return refusal != null ? Failures.failed(refusal) : leaderBarrier.await();
   }
 
   private CompletableFuture<Long> lease(long minRevision) {

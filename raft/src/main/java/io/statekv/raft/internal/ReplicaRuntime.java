@@ -283,13 +283,15 @@ final class ReplicaRuntime implements StateMachineEvents, AutoCloseable {
   @Override
   public void onLeaderChanged(RaftPeerId leaderId) {
     metrics.leaderChanged();
+    if (!selfId.equals(leaderId)) {
+      contacts.leadershipEnded();
+    }
     execute(() -> {
       LeaderLease l = lease;
       if (l != null) {
         l.resume();
       }
       if (!selfId.equals(leaderId)) {
-        contacts.leadershipEnded();
         LeaderBatcher b = batcher;
         if (b != null) {
           String id = leaderId == null ? "" : leaderId.toString();

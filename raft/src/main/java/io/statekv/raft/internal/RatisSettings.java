@@ -52,6 +52,7 @@ final class RatisSettings {
     RaftServerConfigKeys.Write.setByteLimit(
         p, SizeInBytes.valueOf((long) (config.proposalsInFlightMax() + 2) * LeaderBatcher.ENTRY_BYTES_MAX));
     RaftServerConfigKeys.RetryCache.setExpiryTime(p, millis(RETRY_CACHE_EXPIRY));
+    tuning.ratisOverrides().forEach(p::set);
     return p;
   }
 

@@ -13,13 +13,21 @@ import org.apache.ratis.rpc.SupportedRpcType;
  * @param transport Ratis' transport between members: gRPC (the choice, see docs/raft.md) or Netty
  * @param segmentBytesMax the log segment size; the log is purged a whole closed segment at a time
  * @param stores creates and loads stores
+ * @param ratisOverrides raw Ratis properties set last, for measurements of alternatives; none in
+ *     production
  */
-record Tuning(InstantSource clock, SupportedRpcType transport, long segmentBytesMax, StoreFactory stores) {
+record Tuning(
+    InstantSource clock,
+    SupportedRpcType transport,
+    long segmentBytesMax,
+    StoreFactory stores,
+    java.util.Map<String, String> ratisOverrides) {
 
   /** Ratis' default segment size. */
   static final long SEGMENT_BYTES_MAX_DEFAULT = 8L << 20;
 
   Tuning {
+    ratisOverrides = java.util.Map.copyOf(ratisOverrides);
     if (transport != SupportedRpcType.GRPC && transport != SupportedRpcType.NETTY) {
       throw new IllegalArgumentException("transport must be GRPC or NETTY: " + transport);
     }
@@ -29,22 +37,26 @@ record Tuning(InstantSource clock, SupportedRpcType transport, long segmentBytes
   }
 
   static Tuning defaults() {
-    return new Tuning(Clock.systemUTC(), SupportedRpcType.GRPC, SEGMENT_BYTES_MAX_DEFAULT, StoreFactory.DEFAULT);
+    return new Tuning(Clock.systemUTC(), SupportedRpcType.GRPC, SEGMENT_BYTES_MAX_DEFAULT, StoreFactory.DEFAULT, java.util.Map.of());
   }
 
   Tuning withClock(InstantSource c) {
-    return new Tuning(c, transport, segmentBytesMax, stores);
+    return new Tuning(c, transport, segmentBytesMax, stores, ratisOverrides);
   }
 
   Tuning withTransport(SupportedRpcType t) {
-    return new Tuning(clock, t, segmentBytesMax, stores);
+    return new Tuning(clock, t, segmentBytesMax, stores, ratisOverrides);
   }
 
   Tuning withSegmentBytesMax(long bytes) {
-    return new Tuning(clock, transport, bytes, stores);
+    return new Tuning(clock, transport, bytes, stores, ratisOverrides);
   }
 
   Tuning withStores(StoreFactory s) {
-    return new Tuning(clock, transport, segmentBytesMax, s);
+    return new Tuning(clock, transport, segmentBytesMax, s, ratisOverrides);
+  }
+
+  Tuning withRatisOverrides(java.util.Map<String, String> overrides) {
+    return new Tuning(clock, transport, segmentBytesMax, stores, overrides);
   }
 }

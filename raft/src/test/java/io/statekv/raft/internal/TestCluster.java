@@ -42,6 +42,10 @@ final class TestCluster implements AutoCloseable {
   final Map<String, RatisReplica> replicas = new LinkedHashMap<>();
   final Map<String, Recorder> recorders = new LinkedHashMap<>();
   final Map<String, SimpleMeterRegistry> registries = new LinkedHashMap<>();
+  private Duration electionMin = ELECTION_MIN;
+  private Duration electionMax = ELECTION_MAX;
+  private int batchCommandsMax = 64;
+  private int proposalsInFlightMax = 4;
 
   /** What one node applied, in order. */
   static final class Recorder implements ApplyListener {
@@ -82,8 +86,17 @@ final class TestCluster implements AutoCloseable {
   }
 
   ReplicaConfig config(Member self, List<Member> initial) {
-    return new ReplicaConfig(self, initial, root.resolve(self.id()), ELECTION_MIN, ELECTION_MAX,
-        snapshotThreshold, REQUEST_TIMEOUT, 64, 4);
+    return new ReplicaConfig(self, initial, root.resolve(self.id()), electionMin, electionMax,
+        snapshotThreshold, REQUEST_TIMEOUT, batchCommandsMax, proposalsInFlightMax);
+  }
+
+  /** Before {@link #startAll}: the production election timeouts and the given batching. */
+  TestCluster withProductionTimeouts(int batchMax, int entriesInFlight) {
+    electionMin = ReplicaConfig.ELECTION_TIMEOUT_MIN_DEFAULT;
+    electionMax = ReplicaConfig.ELECTION_TIMEOUT_MAX_DEFAULT;
+    batchCommandsMax = batchMax;
+    proposalsInFlightMax = entriesInFlight;
+    return this;
   }
 
   /** Starts every member as a founding member. */

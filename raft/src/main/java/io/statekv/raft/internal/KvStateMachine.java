@@ -20,6 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
 import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftGroupMemberId;
 import org.apache.ratis.protocol.RaftPeerId;
@@ -111,6 +112,26 @@ final class KvStateMachine extends BaseStateMachine {
     }, IOException.class);
   }
 
+  /**
+   * On the leader, before Ratis appends a request: only a readable {@link LogEntry} may enter the
+   * log, whoever sent it, because an unreadable entry would stop every replica that applies it.
+   * The decoded entry rides along to {@link #applyTransaction}.
+   */
+  @Override
+  public TransactionContext startTransaction(RaftClientRequest request) throws IOException {
+    TransactionContext trx = super.startTransaction(request);
+    Message m = request.getMessage();
+    try {
+      LogEntry entry = m instanceof ProposedEntry p
+          ? p.entry()
+          : LogEntries.decode(-1, m.getContent().asReadOnlyByteBuffer());
+      trx.setStateMachineContext(entry);
+    } catch (LogEntries.UnreadableEntryException e) {
+      trx.setException(e);
+    }
+    return trx;
+  }
+
   @Override
   public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
     LogEntryProto raftEntry = trx.getLogEntry();
@@ -123,8 +144,9 @@ final class KvStateMachine extends BaseStateMachine {
         return CompletableFuture.completedFuture(new BatchReply(BatchResult.newBuilder().setRevision(index).build()));
       }
       long started = System.nanoTime();
-      ByteBuffer data = raftEntry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer();
-      LogEntry entry = LogEntries.decode(index, data);
+      LogEntry entry = trx.getStateMachineContext() instanceof LogEntry proposed
+          ? proposed
+          : LogEntries.decode(index, raftEntry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
       Applied applied = EntryApplier.apply(store, index, entry);
       updateLastAppliedTermIndex(raftEntry.getTerm(), index);
       metrics.applyLatency(System.nanoTime() - started);

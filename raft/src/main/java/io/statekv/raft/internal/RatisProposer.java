@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.ratis.protocol.ClientId;
-import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroupId;
@@ -18,7 +17,6 @@ import org.apache.ratis.protocol.exceptions.NotLeaderException;
 import org.apache.ratis.protocol.exceptions.RaftException;
 import org.apache.ratis.protocol.exceptions.ResourceUnavailableException;
 import org.apache.ratis.server.RaftServer;
-import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 
 /**
  * Proposes entries in process, through {@link RaftServer#submitClientRequestAsync}, as write
@@ -51,7 +49,7 @@ final class RatisProposer implements EntryProposer {
         .setServerId(server.getId())
         .setGroupId(group)
         .setCallId(callIds.incrementAndGet())
-        .setMessage(Message.valueOf(UnsafeByteOperations.unsafeWrap(LogEntries.encode(entry))))
+        .setMessage(new ProposedEntry(entry))
         .setType(RaftClientRequest.writeRequestType())
         .build();
     CompletableFuture<RaftClientReply> reply;

@@ -198,6 +198,27 @@ class ReplicatedWritesTest {
 
   @Test
   @Order(9)
+  void aRaftClientCannotPutAnUnreadableEntryIntoTheLog() throws Exception {
+    java.util.List<org.apache.ratis.protocol.RaftPeer> peers = new ArrayList<>();
+    cluster.members.forEach(m -> peers.add(
+        org.apache.ratis.protocol.RaftPeer.newBuilder().setId(m.id()).setAddress(m.raftAddress()).build()));
+    org.apache.ratis.conf.RaftProperties props = new org.apache.ratis.conf.RaftProperties();
+    try (org.apache.ratis.client.RaftClient stranger = org.apache.ratis.client.RaftClient.newBuilder()
+        .setRaftGroup(org.apache.ratis.protocol.RaftGroup.valueOf(RatisReplica.groupId(RatisReplica.GROUP_NAME), peers))
+        .setProperties(props)
+        .build()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> stranger.io().send(org.apache.ratis.protocol.Message.valueOf("not a log entry")))
+          .isInstanceOf(org.apache.ratis.protocol.exceptions.StateMachineException.class)
+          .hasMessageContaining("is not a LogEntry");
+    }
+    CommandResult after = cluster.write(Commands.set("app", "still-serving", "1"));
+    assertThat(after.hasWrite()).isTrue();
+    cluster.awaitConverged();
+  }
+
+  @Test
+  @Order(10)
   void everyNodeProducedTheSameEventStream() throws Exception {
     cluster.write(Commands.delete("app", "k0"));
     cluster.awaitConverged();

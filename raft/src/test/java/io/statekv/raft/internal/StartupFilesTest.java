@@ -45,10 +45,10 @@ class StartupFilesTest {
 
   @Test
   void aSecondReplicaCannotTakeTheSameDataDir() {
-    try (DataDirLock first = DataDirLock.acquire(dir)) {
-      assertThatThrownBy(() -> DataDirLock.acquire(dir))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use by another statekv process");
-    }
+    DataDirLock first = DataDirLock.acquire(dir);
+    assertThatThrownBy(() -> DataDirLock.acquire(dir))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use by another statekv process");
+    first.close();
     DataDirLock.acquire(dir).close();
   }
 

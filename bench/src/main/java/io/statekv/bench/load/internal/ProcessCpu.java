@@ -30,6 +30,11 @@ public final class ProcessCpu {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the CPU time of process " + pid + " (has it exited?)", e);
     }
+    return secondsOf(stat);
+  }
+
+  /** utime plus stime of one {@code /proc/<pid>/stat} line, in seconds. */
+  static double secondsOf(String stat) {
     // The command name may contain spaces and parentheses; the fields start after the last ')'.
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
     long ticks = Long.parseLong(fields[UTIME_AFTER_COMMAND]) + Long.parseLong(fields[UTIME_AFTER_COMMAND + 1]);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -72,7 +73,9 @@ public final class Charts {
     CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
         .title(workload + ": latency percentiles (median of rounds)")
         .xAxisTitle("percentile").yAxisTitle("ms (log scale)").build();
-    chart.getStyler().setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideNW);
+    // Lines, not bars: XChart starts bars at zero, which a logarithmic axis cannot show.
+    chart.getStyler().setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Line)
+        .setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideNW);
     List<String> categories = PLOTTED_PERCENTILES.stream().map(p -> "p" + p).toList();
     for (Cell cell : cells) {
       for (String system : SYSTEMS) {

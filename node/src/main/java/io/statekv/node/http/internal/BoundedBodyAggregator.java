@@ -1,0 +1,47 @@
+package io.statekv.node.http.internal;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.statekv.protocol.v1.ErrorCode;
+
+/**
+ * Aggregates a request body up to request_bytes_max. A bigger body is refused with {@code 413
+ * request_too_large} in our JSON error shape, before it is read, and the connection is closed,
+ * since the rest of the body would still be on the wire.
+ */
+final class BoundedBodyAggregator extends HttpObjectAggregator {
+  private final int requestBytesMax;
+  private final HttpMetrics metrics;
+
+  BoundedBodyAggregator(int requestBytesMax, HttpMetrics metrics) {
+    super(requestBytesMax);
+    this.requestBytesMax = requestBytesMax;
+    this.metrics = metrics;
+  }
+
+  @Override
+  protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+    String path = oversized instanceof HttpRequest r ? new QueryStringDecoder(r.uri()).path() : "";
+    StateOp op = StateOp.ofPath(path);
+    HttpReply reply = HttpErrors.reply(ErrorCode.REQUEST_TOO_LARGE,
+        "the request body is larger than request_bytes_max " + requestBytesMax + " bytes");
+    metrics.record(op == null ? "unknown" : op.opName(), reply.outcome(), 0);
+    FullHttpResponse response = new DefaultFullHttpResponse(
+        HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(reply.body()));
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
+    response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+  }
+}

@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.statekv.storage.internal.Utf8;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * The one JSON configuration every replica uses to read and write values.
@@ -21,6 +23,12 @@ import java.io.UncheckedIOException;
  * stay integers (int, long or big integer) and floats stay doubles. Duplicate object keys are
  * refused rather than silently resolved, and nesting is bounded while parsing, so a hostile
  * document cannot exhaust the stack.
+ *
+ * <p>Parsing is as strict as serde_json, the parser of iii: the bytes must be well-formed UTF-8
+ * (Jackson alone accepts overlong forms and encoded surrogates), no string or member name may hold
+ * an unpaired surrogate (which a {@code \\u} escape can produce), and every number must be finite
+ * (Jackson alone reads {@code 1e400} as infinity, which it would then write as the string {@code
+ * "Infinity"}).
  */
 public final class JsonCodec {
   private JsonCodec() {}
@@ -62,10 +70,18 @@ public final class JsonCodec {
    *     parser bounds
    */
   public static JsonNode parse(byte[] utf8) {
+    int invalid = Utf8.firstInvalidByte(utf8);
+    if (invalid >= 0) {
+      throw new InvalidJsonException("malformed UTF-8 at byte offset " + invalid);
+    }
     try {
       JsonNode node = MAPPER.readTree(utf8);
       if (node == null || node.isMissingNode()) {
         throw new InvalidJsonException("empty document");
+      }
+      String problem = strictProblem(node);
+      if (problem != null) {
+        throw new InvalidJsonException(problem);
       }
       return node;
     } catch (JsonProcessingException e) {
@@ -82,6 +98,38 @@ public final class JsonCodec {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree could not be written", e);
     }
+  }
+
+  /**
+   * What serde_json would refuse in a parsed tree: an unpaired surrogate in a string or member
+   * name, or a number that is not finite. Returns null when there is none.
+   */
+  private static String strictProblem(JsonNode node) {
+    if (node.isTextual()) {
+      return Utf8.firstLoneSurrogate(node.textValue()) >= 0 ? "a string holds an unpaired surrogate" : null;
+    }
+    if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+      return "number out of range: " + node.doubleValue();
+    }
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        if (Utf8.firstLoneSurrogate(field.getKey()) >= 0) {
+          return "a member name holds an unpaired surrogate";
+        }
+        String problem = strictProblem(field.getValue());
+        if (problem != null) {
+          return problem;
+        }
+      }
+    } else if (node.isArray()) {
+      for (JsonNode item : node) {
+        String problem = strictProblem(item);
+        if (problem != null) {
+          return problem;
+        }
+      }
+    }
+    return null;
   }
 
   /** Nesting depth: scalars are 0, and each object or array adds one. */

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * iii's update ops: parsing their JSON shape, and applying them best-effort.
  *
- * <p>Semantics follow iii's engine exactly (see docs/api.md for the table): a missing key starts
+ * <p>Semantics follow iii's engine exactly (see docs/api-update-ops.md for the table): a missing key starts
  * as {@code {}}; each op either applies or adds one {@link UpdateError} and is skipped; integers
  * stay integers and floats stay floats.
  */
@@ -46,13 +46,21 @@ public final class UpdateOps {
   /** Thrown by {@link #parse} for a malformed op shape. */
   public static final class MalformedOpException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
+
+    /** The {@link #opIndex} that blames the {@code ops} value as a whole rather than one op. */
+    public static final int OPS_FIELD = -1;
+
     private final int opIndex;
 
     public MalformedOpException(int opIndex, String message) {
-      super("op " + opIndex + ": " + message);
+      super(opIndex == OPS_FIELD ? "ops: " + message : "op " + opIndex + ": " + message);
       this.opIndex = opIndex;
     }
 
+    /**
+     * Position of the offending op, from 0; {@link #OPS_FIELD} when the {@code ops} value itself is
+     * malformed (not an array, or more than {@link Limits#UPDATE_OPS_MAX} ops).
+     */
     public int opIndex() {
       return opIndex;
     }

@@ -1,12 +1,20 @@
 package io.statekv.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statekv.storage.internal.Utf8;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The data-model rules for scopes, keys and values, shared by the edge (which rejects bad input
  * before it reaches the log) and the core (which asserts them again).
  *
  * <p>Each check returns null when the input is valid, or a message that says what is wrong.
+ *
+ * <p>A Java {@code String} cannot hold malformed UTF-8, so the rules for text start at the edge:
+ * names and JSON that arrive as bytes are decoded with {@link #decodeUtf8Strict} or {@link
+ * JsonCodec#parse}, which refuse malformed bytes instead of replacing them with U+FFFD. The checks
+ * here then refuse the unpaired surrogates that a string can still hold. Stateless and
+ * thread-safe.
  */
 public final class Validation {
   private Validation() {}
@@ -50,7 +58,7 @@ public final class Validation {
   /** 0 (none) or 1..{@link Limits#TTL_SECONDS_MAX}. */
   public static String checkTtl(long ttlSeconds) {
     if (ttlSeconds < 0 || ttlSeconds > Limits.TTL_SECONDS_MAX) {
-      return "ttl_seconds must be within [1, " + Limits.TTL_SECONDS_MAX + "]: " + ttlSeconds;
+      return "ttl_seconds must be 0 (none) or within [1, " + Limits.TTL_SECONDS_MAX + "]: " + ttlSeconds;
     }
     return null;
   }
@@ -61,5 +69,36 @@ public final class Validation {
       return "if_revision must be absent, 0 or a positive revision: " + ifRevision;
     }
     return null;
+  }
+
+  /**
+   * Decodes UTF-8 bytes, such as a percent-decoded scope or key from a URL, refusing anything that
+   * is not well-formed UTF-8 (RFC 3629: no overlong forms, no encoded surrogates, nothing above
+   * U+10FFFF, no truncated sequence) rather than replacing it.
+   *
+   * @throws InvalidUtf8Exception naming the offset of the first malformed byte
+   */
+  public static String decodeUtf8Strict(byte[] utf8) {
+    int invalid = Utf8.firstInvalidByte(utf8);
+    if (invalid >= 0) {
+      throw new InvalidUtf8Exception(invalid);
+    }
+    return new String(utf8, StandardCharsets.UTF_8);
+  }
+
+  /** Thrown by {@link #decodeUtf8Strict} for bytes that are not well-formed UTF-8. */
+  public static final class InvalidUtf8Exception extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final int byteOffset;
+
+    public InvalidUtf8Exception(int byteOffset) {
+      super("malformed UTF-8 at byte offset " + byteOffset);
+      this.byteOffset = byteOffset;
+    }
+
+    /** Offset of the first byte that does not start a well-formed sequence. */
+    public int byteOffset() {
+      return byteOffset;
+    }
   }
 }

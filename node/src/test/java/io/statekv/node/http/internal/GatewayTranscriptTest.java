@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GatewayTranscriptTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> FILES = List.of("iii-state.txt", "extras.txt", "txn.txt", "errors.txt");
+  private static final List<String> FILES = List.of("iii-state.txt", "update.txt", "extras.txt", "txn.txt", "errors.txt");
 
   private static ScriptedDispatcher dispatcher;
   private static HttpServer server;

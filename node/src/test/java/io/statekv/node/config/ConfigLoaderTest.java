@@ -139,6 +139,8 @@ class ConfigLoaderTest {
     NodeConfig ok = parse(wild + "advertise: {raft: 127.0.0.1:7201}\n");
     assertThat(ok.advertise().raft()).isEqualTo(new HostPort("127.0.0.1", 7201));
     assertThat(ok.advertise().client()).isEqualTo(ok.listen().client());
+    assertThat(problems(wild + "advertise: {raft: 127.0.0.1:7299}\n")).contains(
+        "advertise.raft: port 7299 differs from listen.raft's 7201; Raft binds its advertised address, so the ports must match");
   }
 
   @Test

@@ -102,6 +102,11 @@ public final class ConfigValidator {
     HostPort raft = advertised(p, "raft", listen.raft(), given.raft());
     HostPort client = advertised(p, "client", listen.client(), given.client());
     HostPort http = advertised(p, "http", listen.http(), given.http());
+    if (raft != null && raft.port() != listen.raft().port()) {
+      // The replica binds the address its peers dial (ReplicaConfig has no separate bind address).
+      p.add("advertise.raft", "port " + raft.port() + " differs from listen.raft's " + listen.raft().port()
+          + "; Raft binds its advertised address, so the ports must match");
+    }
     return raft == null || client == null || http == null ? null : new Endpoints(raft, client, http);
   }
 

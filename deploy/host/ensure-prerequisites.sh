@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes sure this machine has what the build and the tests need: a JDK 17+ and Maven.
+# Makes sure this machine has what the build and the tests need: a JDK 17+, Maven and Docker.
 # Idempotent; safe to run on every test invocation.
 set -euo pipefail
 
@@ -13,3 +13,6 @@ if ! need java || ! need mvn; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless maven
 fi
+
+# The chaos suite runs nodes as local containers: it needs a running Docker daemon.
+"$(dirname "${BASH_SOURCE[0]}")/ensure-docker.sh"

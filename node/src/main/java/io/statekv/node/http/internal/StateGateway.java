@@ -129,9 +129,10 @@ final class StateGateway {
 
   private static HttpReply listValues(ListRequest request, NodeMessage response, boolean wholeScope) {
     if (response.getList().getMore() && wholeScope) {
-      return HttpErrors.reply(ErrorCode.INVALID_ARGUMENT, "list: scope '" + request.getScope()
-          + "' holds more than " + Limits.LIST_LIMIT_MAX + " keys" + (request.getPrefix().isEmpty() ? "" : " with this prefix")
-          + "; page through them with list_entries, or pass a limit");
+      return HttpErrors.reply(ErrorCode.INVALID_ARGUMENT, "list: scope '" + request.getScope() + "'"
+          + (request.getPrefix().isEmpty() ? "" : " under prefix '" + request.getPrefix() + "'")
+          + " holds more than one answer may carry (" + Limits.LIST_LIMIT_MAX
+          + " entries, or the page byte bound); page through it with list_entries, or pass a limit");
     }
     return HttpReply.ok(GatewayResponses.values(response.getList()));
   }

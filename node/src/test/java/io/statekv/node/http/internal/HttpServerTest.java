@@ -215,7 +215,8 @@ class HttpServerTest {
     assertThat(r.body())
         .contains("statekv_http_requests_total{op=\"get\",outcome=\"ok\"} 1.0")
         .contains("statekv_http_requests_total{op=\"get\",outcome=\"invalid_argument\"} 1.0")
-        .contains("statekv_http_request_duration_seconds_bucket{op=\"get\",outcome=\"ok\",le=")
+        .contains("statekv_http_request_duration_seconds_bucket{op=\"get\",outcome=\"ok\",le=\"0.001\"}")
+        .contains("statekv_http_request_duration_seconds_bucket{op=\"get\",outcome=\"ok\",le=\"+Inf\"} 1")
         .contains("statekv_http_request_duration_seconds_count{op=\"get\",outcome=\"ok\"} 1");
   }
 

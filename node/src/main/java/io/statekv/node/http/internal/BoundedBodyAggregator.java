@@ -3,6 +3,7 @@ package io.statekv.node.http.internal;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -25,13 +26,32 @@ final class BoundedBodyAggregator extends HttpObjectAggregator {
   private final HttpMetrics metrics;
 
   BoundedBodyAggregator(int requestBytesMax, HttpMetrics metrics) {
-    super(requestBytesMax);
+    super(requestBytesMax, true); // close after refusing an expected body, as after an oversized one
     this.requestBytesMax = requestBytesMax;
     this.metrics = metrics;
   }
 
   @Override
   protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+    ctx.writeAndFlush(tooLarge(oversized)).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /**
+   * A client that sends {@code Expect: 100-continue} (curl does for large bodies) with a length
+   * over the bound gets the same JSON answer, before it sends the body; the aggregator then skips
+   * the body and closes the connection.
+   */
+  @Override
+  protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+    Object answer = super.newContinueResponse(start, maxContentLength, pipeline);
+    if (answer instanceof FullHttpResponse r && r.status().code() == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code()) {
+      r.release();
+      return tooLarge(start);
+    }
+    return answer;
+  }
+
+  private FullHttpResponse tooLarge(HttpMessage oversized) {
     String path = oversized instanceof HttpRequest r ? new QueryStringDecoder(r.uri()).path() : "";
     StateOp op = StateOp.ofPath(path);
     HttpReply reply = HttpErrors.reply(ErrorCode.REQUEST_TOO_LARGE,
@@ -42,6 +62,6 @@ final class BoundedBodyAggregator extends HttpObjectAggregator {
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
     response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    return response;
   }
 }

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class HttpServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int REQUEST_BYTES_MAX = 64 * 1024;
+  /** A server that fails to answer or close fails the test instead of hanging it. */
+  private static final int SOCKET_TIMEOUT_MILLIS = 10_000;
   private static final ClusterView LEADING = new ClusterView("n1", "n1", 3, 40, 40, List.of(), true);
 
   private final ScriptedDispatcher dispatcher = new ScriptedDispatcher();
@@ -106,8 +108,21 @@ class HttpServerTest {
   }
 
   @Test
+  void oversizedBodyAnnouncedWithExpectContinueGets413BeforeTheBodyIsSent() throws Exception {
+    try (Socket s = new Socket("127.0.0.1", server.boundAddress().getPort())) {
+      s.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
+      s.getOutputStream().write(("POST /v1/state/set HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+          + "Content-Length: " + (REQUEST_BYTES_MAX + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 413").contains("\"code\":\"request_too_large\"");
+    }
+    assertThat(send("GET", "/healthz", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void garbageOnTheSocketGets400AndTheServerKeepsServing() throws Exception {
     try (Socket s = new Socket("127.0.0.1", server.boundAddress().getPort())) {
+      s.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
       s.getOutputStream().write("NOT AN HTTP REQUEST\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
       assertThat(answer).startsWith("HTTP/1.1 400").contains("malformed HTTP request");
@@ -124,6 +139,7 @@ class HttpServerTest {
     String first = request("{\"scope\":\"s\",\"key\":\"slow\"}");
     String second = request("{\"scope\":\"s\",\"key\":\"fast\"}");
     try (Socket s = new Socket("127.0.0.1", server.boundAddress().getPort())) {
+      s.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
       OutputStream out = s.getOutputStream();
       out.write((first + second).getBytes(StandardCharsets.UTF_8));
       out.flush();

@@ -1,6 +1,7 @@
 package io.statekv.node.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -8,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.statekv.node.config.internal.ConfigValidator;
 import io.statekv.node.config.internal.RawConfig;
 import java.io.IOException;
@@ -30,14 +31,15 @@ public final class ConfigLoader {
   /** A config file bigger than this is refused unread: a node config is a few kilobytes. */
   public static final long CONFIG_BYTES_MAX = 1 << 20;
 
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+  private static final ObjectMapper YAML = YAMLMapper.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .build();
 
   /** Loads and validates a config file; relative paths in it resolve against the file's directory. */
   public static NodeConfig load(Path file) {

@@ -91,6 +91,12 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aFieldGivenTwiceIsRefused() {
+    assertThat(problems(MINIMAL + "log_level: info\nlog_level: debug\n"))
+        .singleElement().asString().contains("Duplicate field 'log_level'");
+  }
+
+  @Test
   void badAddressesAreNamed() {
     String yaml = MINIMAL.replace("listen: {raft: 127.0.0.1:7201", "listen: {raft: 127.0.0.1")
         .replace("http: 127.0.0.1:7102", "http: 127.0.0.1:99999");

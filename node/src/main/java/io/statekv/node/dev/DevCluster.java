@@ -35,6 +35,7 @@ public final class DevCluster implements AutoCloseable {
   private final DevClusterPlan plan;
   private final PrintStream out;
   private final Map<String, Process> processes = new ConcurrentHashMap<>();
+  private volatile boolean closing;
 
   public DevCluster(DevClusterPlan plan, PrintStream out) {
     this.plan = plan;
@@ -133,6 +134,9 @@ public final class DevCluster implements AutoCloseable {
     DevNode first = plan.members().get(0);
     out.println();
     out.println("Try:");
+    if (plan.basePort() != DevClusterPlan.BASE_PORT_DEFAULT) {
+      out.println("  export STATEKV_ENDPOINTS=" + plan.clientEndpoints());
+    }
     out.println("  ./statekv set users alice '{\"name\":\"Alice\"}'");
     out.println("  ./statekv get users alice");
     out.println("  curl -s http://" + first.httpAddress() + "/v1/state/get -d '{\"scope\":\"users\",\"key\":\"alice\"}'");
@@ -153,8 +157,10 @@ public final class DevCluster implements AutoCloseable {
         Process p = processes.get(id);
         if (p.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
           running.remove(id);
-          out.println(id + " exited with code " + p.exitValue() + "; " + running.size() + " node(s) still running");
-          out.flush();
+          if (!closing) {
+            out.println(id + " exited with code " + p.exitValue() + "; " + running.size() + " node(s) still running");
+            out.flush();
+          }
         }
       }
     }
@@ -163,6 +169,7 @@ public final class DevCluster implements AutoCloseable {
   /** Stops every node: SIGTERM, then SIGKILL after {@link #STOP_TIMEOUT}. Idempotent. */
   @Override
   public void close() {
+    closing = true;
     processes.values().forEach(Process::destroy);
     long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
     for (Map.Entry<String, Process> e : processes.entrySet()) {

@@ -59,7 +59,10 @@ final class ClusterEndpoints {
     return HttpReply.ok(out);
   }
 
-  /** 200 with a known leader and the applied index within {@link #READY_APPLY_LAG_MAX}; else 503. */
+  /**
+   * 200 with a known leader (that, when it is this node, has committed an entry of its term, so it
+   * can serve) and the applied index within {@link #READY_APPLY_LAG_MAX}; else 503.
+   */
   HttpReply ready() {
     ClusterView v;
     try {
@@ -69,6 +72,9 @@ final class ClusterEndpoints {
     }
     if (v.leaderId() == null || v.leaderId().isEmpty()) {
       return notReady("no leader is known", v);
+    }
+    if (v.leaderId().equals(v.nodeId()) && !v.leaderReady()) {
+      return notReady("this node was just elected leader and has not yet committed an entry of its term", v);
     }
     long lag = v.commitIndex() - v.appliedIndex();
     if (lag > READY_APPLY_LAG_MAX) {

@@ -197,6 +197,11 @@ class HttpServerTest {
     assertThat(noLeader.statusCode()).isEqualTo(503);
     assertThat(json(noLeader).get("reason").asText()).isEqualTo("no leader is known");
 
+    view.set(new ClusterView("n1", "n1", 4, 40, 40, List.of(), false));
+    HttpResponse<String> newLeader = send("GET", "/readyz", null);
+    assertThat(newLeader.statusCode()).isEqualTo(503);
+    assertThat(json(newLeader).get("reason").asText()).startsWith("this node was just elected leader");
+
     view.set(new ClusterView("n1", "n2", 4, 5_000, 10, List.of(), false));
     HttpResponse<String> behind = send("GET", "/readyz", null);
     assertThat(behind.statusCode()).isEqualTo(503);

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param self this node
  * @param initialMembers the members a brand-new cluster bootstraps with (including {@code self});
- *     ignored when the data dir already holds a group
+ *     ignored when the data dir already holds a group. A node whose {@code self} is not among them
+ *     starts with an empty group and waits for the leader to add it ({@link Replica#addMember})
  * @param dataDir the node's directory for the Raft log and snapshots; locked against a second
  *     process
  * @param electionTimeoutMin the lower bound of Raft's randomized election timeout

@@ -63,4 +63,11 @@ public final class Limits {
 
   /** Cached responses kept per client session (its window of requests in flight). */
   public static final int SESSION_RESPONSES_MAX = 1_024;
+
+  /**
+   * Bytes of cached responses kept across all client sessions. A response carries old and new
+   * values, so without this bound a thousand in-flight writes of large values per client could
+   * hold gigabytes; past it, the oldest responses of the least recently seen clients are dropped.
+   */
+  public static final long SESSION_RESPONSE_BYTES_MAX = 64L << 20;
 }

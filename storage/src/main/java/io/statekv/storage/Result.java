@@ -17,8 +17,14 @@ public sealed interface Result {
     }
   }
 
-  /** A delete. {@code oldValue} is null when the key was absent and nothing changed. */
-  record Deleted(Json oldValue) implements Result {}
+  /**
+   * A delete.
+   *
+   * @param oldValue the value before, or null when the key was absent and nothing changed
+   * @param revision the log index of the deletion, or 0 when nothing changed; a retried request
+   *     answered from its session gets the original revision back, which the caller cannot derive
+   */
+  record Deleted(Json oldValue, long revision) implements Result {}
 
   /** A get inside a txn; {@code entry} is null when the key is absent. */
   record Read(Entry entry) implements Result {}

@@ -1,0 +1,96 @@
+package io.statekv.raft.internal;
+
+import io.statekv.raft.internal.SnapshotFiles.Candidate;
+import io.statekv.storage.CorruptSnapshotException;
+import io.statekv.storage.StateStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses the state a replica starts from, and refuses snapshots that fail verification.
+ *
+ * <p><b>At start-up</b> the state is a snapshot plus the local log after it. The newest snapshot
+ * that verifies and that the local log continues (its first index is at most the snapshot's index
+ * plus one) wins; a corrupt one is moved aside and the next older is tried. The log keeps entries
+ * behind the newest snapshot (see the purge preservation setting) so that the previous snapshot is
+ * usually still continuable.
+ *
+ * <p>When no verified snapshot is continued by the log, the replica cannot rebuild its state
+ * locally. It then moves its log segments aside (keeping Ratis' term and vote file, so that it
+ * never votes twice in a term) and starts empty: its log now ends before the leader's, and the
+ * leader sends it a snapshot. The trade-off, documented in docs/raft.md: entries that only this
+ * node and a leader that fails before it catches up held could be lost, as with any lost disk.
+ *
+ * <p><b>After an install</b> from the leader, the newest verified snapshot in the replaced
+ * directory is loaded. Not thread-safe: the state machine calls it under its apply lock.
+ */
+final class SnapshotRecovery {
+  private static final Logger LOG = LoggerFactory.getLogger(SnapshotRecovery.class);
+
+  private final SnapshotFiles files;
+  private final StoreFactory stores;
+  private final ReplicaMetrics metrics;
+
+  /** A store and the log position it reflects. */
+  record Loaded(StateStore store, TermIndex termIndex, boolean fromSnapshot) {}
+
+  SnapshotRecovery(SnapshotFiles files, StoreFactory stores, ReplicaMetrics metrics) {
+    this.files = files;
+    this.stores = stores;
+    this.metrics = metrics;
+  }
+
+  Loaded atStartup(Path logDir, Path quarantineDir) throws IOException {
+    long logFirst = LogSegments.firstIndex(logDir);
+    for (Candidate c : files.candidates()) {
+      if (logFirst > c.index() + 1) {
+        LOG.warn("snapshot {} is not continued by the local log, which starts at {}", c.path(), logFirst);
+        break;
+      }
+      Loaded loaded = tryLoad(c);
+      if (loaded != null) {
+        return loaded;
+      }
+    }
+    if (logFirst > 1) {
+      Path target = quarantineDir.resolve("log-" + System.currentTimeMillis());
+      int moved = LogSegments.moveAside(logDir, target);
+      LOG.error("no verified snapshot is continued by the local log (first index {}); moved {} log segments"
+          + " to {} and starting empty, to be rebuilt from the leader's snapshot", logFirst, moved, target);
+    }
+    return new Loaded(stores.empty(), TermIndex.INITIAL_VALUE, false);
+  }
+
+  Loaded afterInstall() throws IOException {
+    for (Candidate c : files.candidates()) {
+      Loaded loaded = tryLoad(c);
+      if (loaded != null) {
+        return loaded;
+      }
+    }
+    throw new IOException("the snapshot installed from the leader is missing or failed verification");
+  }
+
+  private Loaded tryLoad(Candidate c) throws IOException {
+    long started = System.nanoTime();
+    try {
+      StateStore store = stores.open(c.path());
+      if (store.appliedRevision() != c.index()) {
+        long held = store.appliedRevision();
+        store.close();
+        throw new CorruptSnapshotException("it holds revision " + held + " but its name says " + c.index());
+      }
+      files.publish(c);
+      metrics.snapshotLoaded(System.nanoTime() - started);
+      LOG.info("loaded snapshot {} at revision {}", c.path(), c.index());
+      return new Loaded(store, c.termIndex(), true);
+    } catch (CorruptSnapshotException e) {
+      LOG.error("snapshot {} failed verification: {}", c.path(), e.getMessage());
+      files.quarantine(c);
+      return null;
+    }
+  }
+}

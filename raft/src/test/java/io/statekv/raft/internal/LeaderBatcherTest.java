@@ -1,0 +1,287 @@
+package io.statekv.raft.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.ByteString;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.statekv.protocol.v1.BatchResult;
+import io.statekv.protocol.v1.ClientCommand;
+import io.statekv.protocol.v1.CommandResult;
+import io.statekv.protocol.v1.DeleteResponse;
+import io.statekv.protocol.v1.ErrorCode;
+import io.statekv.protocol.v1.ExpireCommand;
+import io.statekv.protocol.v1.LogEntry;
+import io.statekv.protocol.v1.SetRequest;
+import io.statekv.raft.ReplicaException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The batching rule and outcome mapping, against a proposer that records entries and lets the test
+ * decide when and how each completes (Ratis itself is exercised by the cluster tests).
+ */
+class LeaderBatcherTest {
+  private static final Duration WAIT = Duration.ofSeconds(5);
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final ReplicaMetrics metrics = new ReplicaMetrics(registry, "n1", "main");
+  private final LinkedBlockingQueue<Proposal> proposals = new LinkedBlockingQueue<>();
+  private volatile ReplicaException notLeader;
+  private LeaderBatcher batcher;
+
+  private record Proposal(LogEntry entry, CompletableFuture<BatchResult> reply) {
+    List<String> keys() {
+      List<String> keys = new ArrayList<>();
+      entry.getBatch().getCommandsList().forEach(c -> keys.add(c.getSet().getKey()));
+      return keys;
+    }
+
+    /** Answers each command with a delete result that names its position, to check routing. */
+    void succeed(long revision) {
+      BatchResult.Builder r = BatchResult.newBuilder().setRevision(revision);
+      for (int i = 0; i < entry.getBatch().getCommandsCount(); i++) {
+        r.addResults(CommandResult.newBuilder().setDelete(DeleteResponse.newBuilder().setRevision(revision * 1000 + i)));
+      }
+      reply.complete(r.build());
+    }
+  }
+
+  private LeaderBatcher batcher(int batchMax, int inFlightMax) {
+    InstantSource clock = InstantSource.fixed(Instant.ofEpochMilli(1_700_000_000_123L));
+    EntryProposer proposer = entry -> {
+      CompletableFuture<BatchResult> reply = new CompletableFuture<>();
+      proposals.add(new Proposal(entry, reply));
+      return reply;
+    };
+    batcher = new LeaderBatcher("n1", proposer, () -> notLeader, clock, metrics, batchMax, inFlightMax, Duration.ofSeconds(30));
+    return batcher;
+  }
+
+  @AfterEach
+  void close() {
+    if (batcher != null) {
+      batcher.close();
+    }
+  }
+
+  private static ClientCommand set(String key) {
+    return set(key, 1);
+  }
+
+  private static ClientCommand set(String key, int valueBytes) {
+    byte[] value = new byte[valueBytes];
+    java.util.Arrays.fill(value, (byte) '7');
+    return ClientCommand.newBuilder()
+        .setSet(SetRequest.newBuilder().setScope("s").setKey(key).setValueJson(ByteString.copyFrom(value)))
+        .build();
+  }
+
+  private Proposal next() throws InterruptedException {
+    Proposal p = proposals.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    assertThat(p).as("a proposal within " + WAIT).isNotNull();
+    return p;
+  }
+
+  private static <T> T await(CompletableFuture<T> f) throws Exception {
+    return f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static ReplicaException failure(CompletableFuture<?> f) {
+    try {
+      f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      assertThat(e.getCause()).isInstanceOf(ReplicaException.class);
+      return (ReplicaException) e.getCause();
+    } catch (InterruptedException | TimeoutException e) {
+      throw new AssertionError("the future did not fail in time", e);
+    }
+    throw new AssertionError("the future succeeded");
+  }
+
+  @Test
+  void commandsAccumulateWhileAnEntryIsInFlightAndLeaveAsOneBatch() throws Exception {
+    batcher(512, 1);
+    CompletableFuture<CommandResult> first = batcher.submit(set("a"));
+    Proposal p1 = next();
+    assertThat(p1.keys()).containsExactly("a");
+    assertThat(p1.entry().getFormatVersion()).isEqualTo(LogEntries.FORMAT_VERSION);
+    assertThat(p1.entry().getLeaderTimeMs()).isEqualTo(1_700_000_000_123L);
+    List<CompletableFuture<CommandResult>> rest = new ArrayList<>();
+    for (String k : List.of("b", "c", "d", "e")) {
+      rest.add(batcher.submit(set(k)));
+    }
+    p1.succeed(7);
+    assertThat(await(first).getDelete().getRevision()).isEqualTo(7000);
+    Proposal p2 = next();
+    assertThat(p2.keys()).containsExactly("b", "c", "d", "e");
+    p2.succeed(8);
+    for (int i = 0; i < rest.size(); i++) {
+      assertThat(await(rest.get(i)).getDelete().getRevision()).isEqualTo(8000 + i);
+    }
+    assertThat(registry.get("statekv.raft.batch.commands").summary().max()).isEqualTo(4);
+  }
+
+  @Test
+  void aCommandTouchingAKeyAlreadyInTheBatchStartsTheNextEntry() throws Exception {
+    batcher(512, 1);
+    batcher.submit(set("x"));
+    Proposal p1 = next();
+    batcher.submit(set("k1"));
+    batcher.submit(set("k2"));
+    batcher.submit(set("k1"));
+    batcher.submit(set("k3"));
+    batcher.submit(set("k1"));
+    p1.succeed(1);
+    Proposal p2 = next();
+    assertThat(p2.keys()).containsExactly("k1", "k2");
+    p2.succeed(2);
+    Proposal p3 = next();
+    assertThat(p3.keys()).containsExactly("k1", "k3");
+    p3.succeed(3);
+    assertThat(next().keys()).containsExactly("k1");
+  }
+
+  @Test
+  void aBatchStopsAtTheCommandBound() throws Exception {
+    batcher(3, 1);
+    batcher.submit(set("x"));
+    Proposal p1 = next();
+    for (int i = 0; i < 7; i++) {
+      batcher.submit(set("k" + i));
+    }
+    p1.succeed(1);
+    Proposal p2 = next();
+    assertThat(p2.keys()).hasSize(3);
+    p2.succeed(2);
+    Proposal p3 = next();
+    assertThat(p3.keys()).hasSize(3);
+    p3.succeed(3);
+    assertThat(next().keys()).containsExactly("k6");
+  }
+
+  @Test
+  void aBatchStopsBeforeTheByteBoundAndAlwaysAdmitsOneLargestCommand() throws Exception {
+    assertThat(LeaderBatcher.BATCH_BYTES_MAX + LeaderBatcher.COMMAND_BYTES_MAX).isLessThanOrEqualTo(LeaderBatcher.ENTRY_BYTES_MAX);
+    batcher(512, 1);
+    batcher.submit(set("x"));
+    Proposal p1 = next();
+    int big = LeaderBatcher.BATCH_BYTES_MAX / 2 + 1;
+    batcher.submit(set("big1", big));
+    batcher.submit(set("big2", big));
+    batcher.submit(set("small"));
+    p1.succeed(1);
+    Proposal p2 = next();
+    assertThat(p2.keys()).containsExactly("big1");
+    assertThat(p2.entry().getSerializedSize()).isLessThanOrEqualTo(LeaderBatcher.ENTRY_BYTES_MAX);
+    p2.succeed(2);
+    assertThat(next().keys()).containsExactly("big2", "small");
+  }
+
+  @Test
+  void aCommandLargerThanAnyEntryAdmitsIsRefusedBeforeRaft() {
+    batcher(512, 1);
+    ReplicaException e = failure(batcher.submit(set("huge", LeaderBatcher.COMMAND_BYTES_MAX)));
+    assertThat(e.code()).isEqualTo(ErrorCode.REQUEST_TOO_LARGE);
+    assertThat(proposals).isEmpty();
+  }
+
+  @Test
+  void aFullQueueRefusesWithUnavailable() throws Exception {
+    batcher(1, 1);
+    batcher.submit(set("x"));
+    next();
+    for (int i = 0; i < LeaderBatcher.QUEUE_COMMANDS_MAX; i++) {
+      batcher.submit(set("k" + i));
+    }
+    ReplicaException e = failure(batcher.submit(set("one-too-many")));
+    assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE);
+    assertThat(e.outcomeUnknown()).isFalse();
+  }
+
+  @Test
+  void afterProposingAnyFailureIsOutcomeUnknown() throws Exception {
+    batcher(512, 1);
+    CompletableFuture<CommandResult> a = batcher.submit(set("a"));
+    next().reply().completeExceptionally(new IllegalStateException("connection reset"));
+    ReplicaException e = failure(a);
+    assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT);
+    assertThat(e.outcomeUnknown()).isTrue();
+  }
+
+  @Test
+  void aDefiniteRefusalFromRaftPassesThrough() throws Exception {
+    batcher(512, 1);
+    CompletableFuture<CommandResult> a = batcher.submit(set("a"));
+    next().reply().completeExceptionally(Failures.unavailable("leader not ready"));
+    assertThat(failure(a).code()).isEqualTo(ErrorCode.UNAVAILABLE);
+  }
+
+  @Test
+  void aReplyWithTheWrongNumberOfResultsIsNotReportedAsADefiniteFailure() throws Exception {
+    batcher(512, 1);
+    CompletableFuture<CommandResult> a = batcher.submit(set("a"));
+    next().reply().complete(BatchResult.newBuilder().setRevision(3).build());
+    assertThat(failure(a).outcomeUnknown()).isTrue();
+  }
+
+  @Test
+  void onANonLeaderQueuedCommandsFailWithNotLeaderAndAreNeverProposed() throws Exception {
+    batcher(512, 1);
+    notLeader = Failures.notLeader("n2", "10.0.0.2:7000");
+    ReplicaException e = failure(batcher.submit(set("a")));
+    assertThat(e.code()).isEqualTo(ErrorCode.NOT_LEADER);
+    assertThat(e.leaderId()).isEqualTo("n2");
+    assertThat(e.leaderAddress()).isEqualTo("10.0.0.2:7000");
+    assertThat(proposals).isEmpty();
+  }
+
+  @Test
+  void leadershipLossFailsTheQueueButNotWhatIsInFlight() throws Exception {
+    batcher(512, 1);
+    CompletableFuture<CommandResult> inFlight = batcher.submit(set("a"));
+    Proposal p1 = next();
+    CompletableFuture<CommandResult> queued = batcher.submit(set("b"));
+    batcher.failQueued(Failures.notLeader("n3", ""));
+    assertThat(failure(queued).code()).isEqualTo(ErrorCode.NOT_LEADER);
+    p1.succeed(5);
+    assertThat(await(inFlight).getDelete().getRevision()).isEqualTo(5000);
+  }
+
+  @Test
+  void entriesOfTheirOwnGoInOrderWithBatches() throws Exception {
+    batcher(512, 2);
+    batcher.submit(set("a"));
+    CompletableFuture<BatchResult> expire =
+        batcher.proposeAlone(LogEntry.newBuilder().setExpire(ExpireCommand.newBuilder().setMax(10)));
+    Proposal p1 = next();
+    Proposal p2 = next();
+    assertThat(p1.entry().hasBatch()).isTrue();
+    assertThat(p2.entry().getExpire().getMax()).isEqualTo(10);
+    assertThat(p2.entry().getLeaderTimeMs()).isEqualTo(1_700_000_000_123L);
+    p2.reply().complete(BatchResult.newBuilder().setRevision(9).build());
+    assertThat(await(expire).getRevision()).isEqualTo(9);
+  }
+
+  @Test
+  void closingFailsWhatIsQueued() throws Exception {
+    batcher(512, 1);
+    batcher.submit(set("a"));
+    next();
+    CompletableFuture<CommandResult> queued = batcher.submit(set("b"));
+    batcher.close();
+    assertThat(failure(queued).code()).isEqualTo(ErrorCode.UNAVAILABLE);
+    assertThatThrownBy(() -> batcher.submit(set("c")).get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+        .hasCauseInstanceOf(ReplicaException.class);
+  }
+}

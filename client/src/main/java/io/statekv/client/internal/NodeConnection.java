@@ -1,0 +1,171 @@
+package io.statekv.client.internal;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import io.statekv.protocol.v1.ClientMessage;
+import io.statekv.protocol.v1.Hello;
+import io.statekv.protocol.v1.HelloResponse;
+import io.statekv.protocol.v1.NodeMessage;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection to one node, after its handshake. Requests are pipelined: each gets a fresh
+ * request id and a pending future, and answers complete them in whatever order they come. When the
+ * connection breaks, every pending request fails with a {@link ConnectionFailure} marked as sent.
+ *
+ * <p>Thread-safe. Room for watches: a watch's stream will be routed by its watch id beside the
+ * per-request futures.
+ */
+final class NodeConnection {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeConnection.class);
+
+  private final HostPort address;
+  private final Map<Long, CompletableFuture<NodeMessage>> pending = new ConcurrentHashMap<>();
+  private final AtomicLong nextRequestId = new AtomicLong(1);
+  private volatile Channel channel;
+  private volatile HelloResponse hello;
+
+  private NodeConnection(HostPort address) {
+    this.address = address;
+  }
+
+  /**
+   * Connects and says Hello. The future fails with a {@link ConnectionFailure} (not sent) when the
+   * node cannot be reached within {@code timeout}, or with the node's error when it refuses the
+   * Hello.
+   */
+  static CompletableFuture<NodeConnection> open(Bootstrap bootstrap, HostPort address, Hello hello, Duration timeout, int inboundFrameBytesMax) {
+    NodeConnection connection = new NodeConnection(address);
+    CompletableFuture<NodeConnection> opened = new CompletableFuture<>();
+    ChannelFuture connect = bootstrap.clone()
+        .handler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(new FlushConsolidationHandler(256, true));
+            FrameCodec.install(ch.pipeline(), inboundFrameBytesMax);
+            ch.pipeline().addLast(connection.new Inbound());
+          }
+        })
+        .connect(address.host(), address.port());
+    connect.channel().eventLoop().schedule(() -> {
+      if (opened.completeExceptionally(new ConnectionFailure(false, "could not connect to " + address + " within " + timeout.toMillis() + " ms", null))) {
+        connect.channel().close();
+      }
+    }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    connect.addListener(done -> {
+      if (!done.isSuccess()) {
+        opened.completeExceptionally(new ConnectionFailure(false, "could not connect to " + address + ": " + done.cause(), done.cause()));
+        return;
+      }
+      connection.channel = connect.channel();
+      connection.handshake(hello, opened);
+    });
+    return opened;
+  }
+
+  private void handshake(Hello hello, CompletableFuture<NodeConnection> opened) {
+    send(ClientMessage.newBuilder().setHello(hello)).whenComplete((answer, failure) -> {
+      if (failure != null) {
+        opened.completeExceptionally(failure instanceof ConnectionFailure f
+            ? new ConnectionFailure(false, f.getMessage(), f.getCause())
+            : failure);
+      } else if (answer.hasError()) {
+        opened.completeExceptionally(Errors.of(answer.getError()));
+      } else if (!answer.hasHello()) {
+        opened.completeExceptionally(new ConnectionFailure(false, address + " did not answer the Hello", null));
+      } else {
+        this.hello = answer.getHello();
+        if (opened.complete(this)) {
+          return;
+        }
+      }
+      close();
+    });
+  }
+
+  HostPort address() {
+    return address;
+  }
+
+  /** The node's answer to the Hello: its id and its view of the cluster. */
+  HelloResponse hello() {
+    return hello;
+  }
+
+  boolean isActive() {
+    Channel ch = channel;
+    return ch != null && ch.isActive();
+  }
+
+  /**
+   * Sends a request with a fresh request id. The future completes with the node's answer, or fails
+   * with a {@link ConnectionFailure}. Cancelling the future forgets the request (a late answer is
+   * dropped).
+   */
+  CompletableFuture<NodeMessage> send(ClientMessage.Builder message) {
+    long requestId = nextRequestId.getAndIncrement();
+    CompletableFuture<NodeMessage> answer = new CompletableFuture<>();
+    pending.put(requestId, answer);
+    answer.whenComplete((m, t) -> pending.remove(requestId));
+    Channel ch = channel;
+    if (ch == null || !ch.isActive()) {
+      answer.completeExceptionally(new ConnectionFailure(false, "the connection to " + address + " is closed", null));
+      return answer;
+    }
+    ch.writeAndFlush(message.setRequestId(requestId).build()).addListener(written -> {
+      if (!written.isSuccess()) {
+        answer.completeExceptionally(new ConnectionFailure(true, "sending to " + address + " failed: " + written.cause(), written.cause()));
+      }
+    });
+    return answer;
+  }
+
+  void close() {
+    Channel ch = channel;
+    if (ch != null) {
+      ch.close();
+    }
+  }
+
+  private final class Inbound extends SimpleChannelInboundHandler<NodeMessage> {
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, NodeMessage message) {
+      if (message.getRequestId() == 0) {
+        // A notice of the connection as a whole (idle, shutting down, refused frame); the node closes next.
+        LOG.debug("{} says: {}", address, message.getError().getMessage());
+        return;
+      }
+      CompletableFuture<NodeMessage> answer = pending.remove(message.getRequestId());
+      if (answer != null) {
+        answer.complete(message);
+      }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      ConnectionFailure lost = new ConnectionFailure(true, "the connection to " + address + " was lost", null);
+      for (CompletableFuture<NodeMessage> answer : pending.values()) {
+        answer.completeExceptionally(lost);
+      }
+      ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      LOG.debug("connection to {} failed", address, cause);
+      ctx.close();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.statekv.node.dispatch.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
+import io.statekv.protocol.v1.ErrorCode;
+import io.statekv.storage.JsonCodec;
+import io.statekv.storage.Validation;
+import java.util.Arrays;
+
+/**
+ * Checks JSON that arrives as bytes: strict UTF-8 (the storage engine's own parser, {@link
+ * JsonCodec#parse}, refuses overlong forms, encoded surrogates and code points past U+10FFFF), one
+ * well-formed document, nesting within {@code value_depth_max}, and a compact size within the
+ * cluster's {@code value_bytes_max}.
+ *
+ * <p>Values are re-encoded in their compact form before they enter the log, so that every replica
+ * stores (and counts against the limits) exactly the canonical bytes. Stateless and thread-safe.
+ */
+public final class JsonInput {
+  private JsonInput() {}
+
+  /** A checked value: its tree and its compact bytes. */
+  public record Checked(JsonNode node, ByteString compact) {}
+
+  /**
+   * Checks one JSON value.
+   *
+   * @param field the request field, named in error messages
+   * @throws RejectedRequestException {@code invalid_argument} for empty, malformed or too deep
+   *     JSON, {@code value_too_large} when the compact form exceeds {@code valueBytesMax}
+   */
+  public static Checked check(String field, ByteString bytes, int valueBytesMax) {
+    if (bytes.isEmpty()) {
+      throw RejectedRequestException.invalid(field + " is empty: a JSON value is required (write null explicitly)");
+    }
+    byte[] raw = bytes.toByteArray();
+    JsonNode node;
+    try {
+      node = JsonCodec.parse(raw);
+    } catch (JsonCodec.InvalidJsonException e) {
+      throw RejectedRequestException.invalid(field + ": " + e.getMessage());
+    }
+    String depthProblem = Validation.checkDepth(node);
+    if (depthProblem != null) {
+      throw RejectedRequestException.invalid(field + ": " + depthProblem);
+    }
+    byte[] compact = JsonCodec.writeCompact(node);
+    if (compact.length > valueBytesMax) {
+      throw new RejectedRequestException(
+          ErrorCode.VALUE_TOO_LARGE,
+          field + " is " + compact.length + " bytes of compact JSON, more than value_bytes_max " + valueBytesMax);
+    }
+    // The compact array is fresh and never changed afterwards, so it can be wrapped without a copy.
+    ByteString canonical = Arrays.equals(raw, compact) ? bytes : UnsafeByteOperations.unsafeWrap(compact);
+    return new Checked(node, canonical);
+  }
+}

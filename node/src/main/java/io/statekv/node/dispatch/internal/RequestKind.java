@@ -1,0 +1,21 @@
+package io.statekv.node.dispatch.internal;
+
+import io.statekv.protocol.v1.ClientMessage;
+
+/** How the node serves a request: through the log, through a read barrier, or as an admin call. */
+public enum RequestKind {
+  WRITE,
+  READ,
+  ADMIN,
+  /** Not served by the dispatcher: the handshake, watches, and an empty body. */
+  OTHER;
+
+  public static RequestKind of(ClientMessage.BodyCase body) {
+    return switch (body) {
+      case SET, UPDATE, PATCH, APPEND, DELETE, TXN -> WRITE;
+      case GET, LIST, LIST_GROUPS -> READ;
+      case CLUSTER_STATUS, MEMBER_ADD, MEMBER_REMOVE, TRANSFER_LEADER, SETTINGS -> ADMIN;
+      case HELLO, WATCH_CREATE, WATCH_CANCEL, BODY_NOT_SET -> OTHER;
+    };
+  }
+}

@@ -11,7 +11,9 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "statekv", mixinStandardHelpOptions = true, versionProvider = StateKvMain.Version.class,
     description = "A clustered key-value store of scoped JSON state, replicated with Raft.",
-    subcommands = {NodeCommand.class, DevCommand.class})
+    subcommands = {NodeCommand.class, DevCommand.class, ReadCommands.Get.class, WriteCommands.Set.class,
+        WriteCommands.Update.class, WriteCommands.Patch.class, WriteCommands.Append.class, WriteCommands.Delete.class,
+        ReadCommands.Page.class, ReadCommands.Scopes.class, TxnCommand.class, ClusterCommand.class})
 public final class StateKvMain implements Runnable {
 
   @Override

@@ -1,8 +1,9 @@
 package io.statekv.node.cli;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * Stops the process in order on SIGTERM and SIGINT, before the JVM's shutdown hooks run.
@@ -14,6 +15,9 @@ import sun.misc.SignalHandler;
  *
  * <p>A signal the process was started with ignored stays ignored: a job started in the background
  * of a shell ignores Ctrl-C on purpose.
+ *
+ * <p>The JDK's only signal API is {@code sun.misc.Signal} in {@code jdk.unsupported}; it is reached
+ * reflectively so that the build stays free of warnings about internal API.
  */
 final class Signals {
   private Signals() {}
@@ -24,17 +28,31 @@ final class Signals {
    */
   static void onTermination(Runnable stop) {
     AtomicBoolean stopped = new AtomicBoolean();
-    SignalHandler handler = signal -> {
-      if (stopped.compareAndSet(false, true)) {
-        stop.run();
+    try {
+      Class<?> signalType = Class.forName("sun.misc.Signal");
+      Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+      Object ignored = handlerType.getField("SIG_IGN").get(null);
+      Object handler = Proxy.newProxyInstance(handlerType.getClassLoader(), new Class<?>[] {handlerType},
+          (proxy, method, args) -> switch (method.getName()) {
+            case "handle" -> {
+              if (stopped.compareAndSet(false, true)) {
+                stop.run();
+              }
+              yield null;
+            }
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> "statekv stop on signal";
+          });
+      Method handle = signalType.getMethod("handle", signalType, handlerType);
+      for (String name : List.of("TERM", "INT")) {
+        Object signal = signalType.getConstructor(String.class).newInstance(name);
+        if (handle.invoke(null, signal, handler) == ignored) {
+          handle.invoke(null, signal, ignored);
+        }
       }
-    };
-    for (String name : new String[] {"TERM", "INT"}) {
-      Signal signal = new Signal(name);
-      SignalHandler previous = Signal.handle(signal, handler);
-      if (previous == SignalHandler.SIG_IGN) {
-        Signal.handle(signal, SignalHandler.SIG_IGN);
-      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot handle SIGTERM and SIGINT: " + e, e);
     }
   }
 }

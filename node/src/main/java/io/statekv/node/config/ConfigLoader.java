@@ -3,22 +3,22 @@ package io.statekv.node.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.statekv.node.config.internal.ConfigValidator;
 import io.statekv.node.config.internal.RawConfig;
+import io.statekv.node.config.internal.UnknownFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Reads a node config from YAML. Unknown keys, values of the wrong type and every rule of {@link
@@ -60,25 +60,30 @@ public final class ConfigLoader {
 
   /** Parses and validates YAML text; {@code baseDir} resolves a relative {@code data_dir}. */
   public static NodeConfig parse(String source, String yaml, Path baseDir) {
-    return ConfigValidator.validate(source, readRaw(source, yaml), baseDir);
+    JsonNode tree = readTree(source, yaml);
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      return ConfigValidator.validate(source, null, baseDir, List.of());
+    }
+    List<String> unknown = UnknownFields.find(tree, RawConfig.class);
+    return ConfigValidator.validate(source, bind(source, tree), baseDir, unknown);
   }
 
-  /** Reads the file's fields without validating them. */
-  public static RawConfig readRaw(String source, String yaml) {
+  private static JsonNode readTree(String source, String yaml) {
     try {
-      return YAML.readValue(yaml, RawConfig.class);
-    } catch (UnrecognizedPropertyException e) {
-      String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-      throw new ConfigException(source, List.of(
-          fieldPath(e) + ": unknown field (known here: " + known + ")" + location(e)));
-    } catch (MismatchedInputException e) {
-      if (e.getPath().isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith("No content")) {
-        return null; // an empty or comment-only file; the validator names what is missing
-      }
-      throw new ConfigException(source, List.of(
-          fieldPath(e) + ": expected " + expected(e.getTargetType()) + location(e)));
+      return YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
       throw new ConfigException(source, List.of("not valid YAML: " + e.getOriginalMessage() + location(e)));
+    }
+  }
+
+  /** Binds the tree to the raw records; unknown fields were reported already and are skipped here. */
+  private static RawConfig bind(String source, JsonNode tree) {
+    try {
+      return YAML.readerFor(RawConfig.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(tree);
+    } catch (MismatchedInputException e) {
+      throw new ConfigException(source, List.of(fieldPath(e) + ": expected " + expected(e.getTargetType())));
+    } catch (IOException e) {
+      throw new ConfigException(source, List.of("cannot be read: " + e.getMessage()));
     }
   }
 

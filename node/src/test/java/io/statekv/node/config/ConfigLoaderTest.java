@@ -81,6 +81,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void everyUnknownFieldIsReportedWithTheRuleProblems() {
+    String yaml = MINIMAL.replace("node_id: n1", "node_id: N1")
+        + "bogus: {deep: [1, 2]}\nbatch: {commands_max: 0, size: 3}\ninitial_members_extra: []\n";
+    assertThat(problems(yaml)).satisfiesExactlyInAnyOrder(
+        p -> assertThat(p).startsWith("bogus: unknown field"),
+        p -> assertThat(p).startsWith("batch.size: unknown field (known here: commands_max, proposals_in_flight_max)"),
+        p -> assertThat(p).startsWith("initial_members_extra: unknown field"),
+        p -> assertThat(p).startsWith("node_id: 'N1' must match"),
+        p -> assertThat(p).isEqualTo("batch.commands_max: 0 is outside [1, 10000]"));
+  }
+
+  @Test
+  void anUnknownFieldInsideAListNamesItsIndex() {
+    String yaml = MINIMAL.replace("- {id: n2, raft", "- {id: n2, rafts: x, raft");
+    assertThat(problems(yaml)).singleElement().asString().startsWith("initial_members[1].rafts: unknown field");
+  }
+
+  @Test
   void wrongTypeIsNamed() {
     assertThat(problems(MINIMAL + "request_timeout_ms: soon\n"))
         .singleElement().asString().startsWith("request_timeout_ms: expected an integer");

@@ -27,13 +27,15 @@ public final class ConfigValidator {
    *
    * @param source names the config (its file) in the error
    * @param baseDir the directory relative data dirs are resolved against
+   * @param earlier problems found while reading (unknown fields), reported first
    * @throws ConfigException listing every problem
    */
-  public static NodeConfig validate(String source, RawConfig raw, Path baseDir) {
+  public static NodeConfig validate(String source, RawConfig raw, Path baseDir, List<String> earlier) {
     if (raw == null) {
       throw new ConfigException(source, List.of("the file is empty; node_id, data_dir, listen and initial_members are required"));
     }
     Problems p = new Problems();
+    earlier.forEach(p::addLine);
     String nodeId = nodeId(p, "node_id", raw.nodeId());
     String dataDir = p.required("data_dir", raw.dataDir());
     Endpoints listen = endpoints(p, "listen", raw.listen());

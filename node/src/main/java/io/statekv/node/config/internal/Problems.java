@@ -13,6 +13,11 @@ final class Problems {
     list.add(field + ": " + problem);
   }
 
+  /** A problem already written as "field: what is wrong". */
+  void addLine(String problem) {
+    list.add(problem);
+  }
+
   List<String> list() {
     return List.copyOf(list);
   }

@@ -13,9 +13,11 @@ import java.util.List;
  * @param commitIndex the highest index it knows committed
  * @param appliedIndex the highest index it applied
  * @param memberIds the ids of the members of its current configuration
+ * @param stateHash a digest of the applied state at {@code appliedIndex}, when the node reports
+ *     one ({@code state_hash}); null otherwise
  */
 public record ClusterStatus(String nodeId, String leaderId, long term, long commitIndex,
-    long appliedIndex, List<String> memberIds) {
+    long appliedIndex, List<String> memberIds, String stateHash) {
 
   public ClusterStatus {
     memberIds = List.copyOf(memberIds);
@@ -34,10 +36,13 @@ public record ClusterStatus(String nodeId, String leaderId, long term, long comm
     for (JsonNode member : body.path("members")) {
       members.add(member.path("id").asText());
     }
-    JsonNode leader = body.get("leader_id");
-    return new ClusterStatus(body.get("node_id").asText(),
-        leader == null || leader.isNull() || leader.asText().isEmpty() ? null : leader.asText(),
+    return new ClusterStatus(body.get("node_id").asText(), text(body, "leader_id"),
         body.path("term").asLong(), body.path("commit_index").asLong(),
-        body.path("applied_index").asLong(), members);
+        body.path("applied_index").asLong(), members, text(body, "state_hash"));
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
   }
 }

@@ -47,6 +47,14 @@ public final class NetworkRules {
     }
   }
 
+  /** Applies every drop of a grudge between the cluster's nodes. */
+  public void apply(Grudge grudge, io.statekv.chaos.cluster.NodeCluster cluster)
+      throws IOException {
+    for (Grudge.Drop drop : grudge.drops()) {
+      drop(cluster.node(drop.from()), cluster.node(drop.to()));
+    }
+  }
+
   /** The rules in force. */
   public synchronized List<Drop> active() {
     return List.copyOf(active);

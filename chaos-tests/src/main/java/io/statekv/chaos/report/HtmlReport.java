@@ -43,8 +43,8 @@ public final class HtmlReport {
         .append(run.converged() ? "converged" : "did not converge").append(": ")
         .append(escape(run.convergenceNote())).append("</p>\n");
     section(out, "Latency and throughput");
-    out.append("<p>Each point is one operation: when it was invoked, and how long it took. Shaded"
-        + " bands are fault windows.</p>\n");
+    out.append("<p>Each point is one operation: when it was invoked, and how long it took (under 1 ms"
+        + " drawn at 1 ms). Shaded bands are fault windows.</p>\n");
     out.append("<img src=\"").append(LATENCY_PNG).append("\" alt=\"latency over time\"><br>\n");
     out.append("<img src=\"").append(THROUGHPUT_PNG).append("\" alt=\"throughput over time\">\n");
     faults(out, run.faults());

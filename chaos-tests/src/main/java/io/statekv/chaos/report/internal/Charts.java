@@ -24,6 +24,8 @@ public final class Charts {
   /** Plot size in pixels. */
   public static final int WIDTH = 1100;
   public static final int HEIGHT = 420;
+  /** Latencies below this are drawn at it, on the log axis's floor. */
+  public static final double LATENCY_MS_MIN = 1;
 
   static final Map<OpType, Color> COLORS = new EnumMap<>(Map.of(
       OpType.OK, new Color(0x2e7d32), OpType.FAIL, new Color(0xc62828),
@@ -48,12 +50,13 @@ public final class Charts {
         continue;
       }
       double at = op.invoke().time() / 1e9;
-      double ms = Math.max(0.01, (op.completion().time() - op.invoke().time()) / 1e6);
+      // The log axis starts at 1 ms, where XChart anchors the fault bands' fill.
+      double ms = Math.max(LATENCY_MS_MIN, (op.completion().time() - op.invoke().time()) / 1e6);
       max = Math.max(max, ms);
       points.computeIfAbsent(op.completion().type(), t -> new ArrayList<>())
           .add(new double[] {at, ms});
     }
-    shade(chart, faults, 0.01, max * 2);
+    shade(chart, faults, LATENCY_MS_MIN, max * 2);
     for (OpType type : List.of(OpType.OK, OpType.FAIL, OpType.INFO)) {
       List<double[]> series = points.getOrDefault(type, List.of());
       if (!series.isEmpty()) {

@@ -4,11 +4,16 @@ import io.statekv.chaos.checker.Verdict;
 import io.statekv.chaos.nemesis.Nemeses;
 import io.statekv.chaos.nemesis.NemesisSchedule;
 import io.statekv.chaos.workload.Workloads;
+import io.statekv.chaos.report.ReportFiles;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
@@ -87,15 +92,15 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunOptions options = options();
-    PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
-        true, java.nio.charset.StandardCharsets.UTF_8);
+    PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+        StandardCharsets.UTF_8);
     stdout.println("seed: " + options.seed() + " (repeat with --seed " + options.seed() + ")");
     Progress progress = new Progress(stdout, System.console() != null);
     ChaosRun.Outcome outcome = new ChaosRun(options, progress).run();
-    stdout.print(io.statekv.chaos.report.ReportFiles.summary(outcome.report()));
+    stdout.print(ReportFiles.summary(outcome.report()));
     Verdict verdict = outcome.report().overall();
-    stdout.println(verdict.name().toLowerCase(java.util.Locale.ROOT));
-    stdout.println(outcome.folder().resolve(io.statekv.chaos.report.ReportFiles.REPORT_HTML));
+    stdout.println(verdict.name().toLowerCase(Locale.ROOT));
+    stdout.println(outcome.folder().resolve(ReportFiles.REPORT_HTML));
     return verdict == Verdict.VALID ? 0 : verdict == Verdict.INVALID ? 1 : 2;
   }
 

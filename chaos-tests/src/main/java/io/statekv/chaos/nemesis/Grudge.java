@@ -33,20 +33,17 @@ public record Grudge(Set<Drop> drops) {
   }
 
   /**
-   * Every node sees a majority, but no two nodes see the same one. On five nodes in ring order,
-   * each node keeps its two ring neighbours. On three nodes no symmetric cut can do this, so each
-   * node drops packets from its ring predecessor only: each still hears one peer and talks to the
-   * other.
+   * Every node sees a majority, but not the same one. On five nodes in ring order, each node keeps
+   * its two ring neighbours. On three nodes the ring is the bridge: one link is cut, and its two
+   * ends each see a different majority through the third node. One-way drops cannot do better
+   * there, since a TCP connection needs packets both ways and a one-way ring would cut every link.
    */
   public static Grudge majoritiesRing(List<String> nodes) {
     int n = nodes.size();
-    Set<Drop> drops = new LinkedHashSet<>();
     if (n == 3) {
-      for (int i = 0; i < n; i++) {
-        drops.add(new Drop(nodes.get((i + n - 1) % n), nodes.get(i)));
-      }
-      return new Grudge(drops);
+      return bridge(nodes);
     }
+    Set<Drop> drops = new LinkedHashSet<>();
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         int distance = Math.min(Math.abs(i - j), n - Math.abs(i - j));

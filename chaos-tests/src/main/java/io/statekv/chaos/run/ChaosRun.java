@@ -42,8 +42,6 @@ import java.util.Random;
 public final class ChaosRun {
   /** How long one client request may take, retries included, before it ends in info. */
   public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
-  /** How long healing, the final operations and convergence may each take. */
-  public static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(90);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -88,7 +86,7 @@ public final class ChaosRun {
       HistoryRecorder recorder) throws IOException, InterruptedException {
     try (StateKvClient admin = client(cluster, "chaos-admin")) {
       NemesisContext context = new NemesisContext(cluster, new NetworkRules(), admin.admin(),
-          new Random(options.seed()), cluster.spec().readyTimeout());
+          new Random(options.seed()), options.settleTimeout());
       NemesisSchedule schedule = new NemesisSchedule(Nemeses.parse(String.join(",",
           options.nemeses())), context, options.intervals(), listener(recorder), recorder::now);
       ClientProcesses processes = new ClientProcesses(workload, recorder,
@@ -97,12 +95,12 @@ public final class ChaosRun {
       processes.start();
       schedule.start();
       watch(recorder, schedule);
-      schedule.stop(SETTLE_TIMEOUT);
+      schedule.stop(options.settleTimeout());
       processes.stop(REQUEST_TIMEOUT.multipliedBy(3));
       problems.addAll(schedule.errors());
       settle(context, recorder);
-      problems.addAll(FinalPhase.run(workload, processes, admin, SETTLE_TIMEOUT));
-      return Convergence.await(cluster, SETTLE_TIMEOUT);
+      problems.addAll(FinalPhase.run(workload, processes, admin, options.settleTimeout()));
+      return Convergence.await(cluster, options.settleTimeout());
     }
   }
 

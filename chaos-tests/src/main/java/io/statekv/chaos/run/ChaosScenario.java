@@ -47,7 +47,8 @@ public record ChaosScenario(String name, String workload, List<String> nemeses,
   public RunOptions options(Path outDir, String image) {
     return new RunOptions(workload, nemeses, 3, timeLimit, MATRIX_RATE, MATRIX_CONCURRENCY, seed,
         outDir, image, new NemesisSchedule.Intervals(Duration.ofSeconds(2), Duration.ofSeconds(4),
-            Duration.ofSeconds(4), Duration.ofSeconds(7)), Duration.ofSeconds(120));
+            Duration.ofSeconds(4), Duration.ofSeconds(7)), Duration.ofSeconds(120),
+        RunOptions.SETTLE_TIMEOUT_DEFAULT);
   }
 
   @Override

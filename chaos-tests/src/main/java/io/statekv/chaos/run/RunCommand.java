@@ -117,7 +117,8 @@ public final class RunCommand implements Callable<Integer> {
           range(faultSeconds)[1]);
       long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
       return new RunOptions(workload, nemeses, nodes, Duration.ofSeconds(timeLimitSeconds), rate,
-          concurrency, chosenSeed, out, image, intervals, Duration.ofSeconds(checkSeconds));
+          concurrency, chosenSeed, out, image, intervals, Duration.ofSeconds(checkSeconds),
+          RunOptions.SETTLE_TIMEOUT_DEFAULT);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

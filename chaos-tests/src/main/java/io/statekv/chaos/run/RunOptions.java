@@ -20,10 +20,15 @@ import java.util.Objects;
  * @param image the node image; null to build it from the node's shaded jar
  * @param intervals how long faults and the pauses between them last
  * @param checkTimeLimit how long the linearizability search may run
+ * @param settleTimeout how long healing, the final operations and the convergence check may
+ *     each take
  */
 public record RunOptions(String workload, List<String> nemeses, int nodes, Duration timeLimit,
     double rate, int concurrency, long seed, Path outDir, String image,
-    NemesisSchedule.Intervals intervals, Duration checkTimeLimit) {
+    NemesisSchedule.Intervals intervals, Duration checkTimeLimit, Duration settleTimeout) {
+
+  /** The default settle timeout: a restarted node may need a snapshot install. */
+  public static final Duration SETTLE_TIMEOUT_DEFAULT = Duration.ofSeconds(90);
 
   /** The longest run accepted: a day. */
   public static final Duration TIME_LIMIT_MAX = Duration.ofDays(1);
@@ -38,6 +43,7 @@ public record RunOptions(String workload, List<String> nemeses, int nodes, Durat
     Objects.requireNonNull(outDir, "outDir");
     Objects.requireNonNull(intervals, "intervals");
     Objects.requireNonNull(checkTimeLimit, "checkTimeLimit");
+    Objects.requireNonNull(settleTimeout, "settleTimeout");
     nemeses = List.copyOf(nemeses);
     if (nodes != 3 && nodes != 5) {
       throw new IllegalArgumentException("--nodes must be 3 or 5, not " + nodes);
@@ -54,6 +60,12 @@ public record RunOptions(String workload, List<String> nemeses, int nodes, Durat
       throw new IllegalArgumentException("--concurrency must be from 1 to " + CONCURRENCY_MAX
           + ", not " + concurrency);
     }
+  }
+
+  /** These options with another settle timeout. */
+  public RunOptions withSettleTimeout(Duration timeout) {
+    return new RunOptions(workload, nemeses, nodes, timeLimit, rate, concurrency, seed, outDir,
+        image, intervals, checkTimeLimit, timeout);
   }
 
   /** The nemeses for names and folder names: {@code kill+pause}, or {@code none}. */

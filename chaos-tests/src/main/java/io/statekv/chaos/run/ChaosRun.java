@@ -70,8 +70,13 @@ public final class ChaosRun {
         + "-" + Long.toHexString(new Random().nextInt() & 0xffff);
     Convergence.Result convergence;
     try (NodeCluster cluster = NodeCluster.start(name, spec, new Random(options.seed()))) {
+      // Ctrl-C ends the JVM without unwinding this block; the hook removes the containers then.
+      Thread cleanup = new Thread(cluster::close, "chaos-cleanup");
+      Runtime.getRuntime().addShutdownHook(cleanup);
       try (HistoryRecorder recorder = HistoryRecorder.create(folder.resolve(RunFolder.HISTORY))) {
         convergence = runOn(cluster, workload, recorder);
+      } finally {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
       }
     }
     History history = HistoryReader.read(folder.resolve(RunFolder.HISTORY));

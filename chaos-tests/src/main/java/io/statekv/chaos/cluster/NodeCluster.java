@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.BindMode;
@@ -43,6 +44,7 @@ public final class NodeCluster implements AutoCloseable {
   private final ClusterNetwork.Created network;
   private final List<ClusterNode> nodes;
   private final NodeHttp http = new NodeHttp();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private NodeCluster(String name, ClusterSpec spec, ClusterNetwork.Created network,
       List<ClusterNode> nodes) {
@@ -193,12 +195,20 @@ public final class NodeCluster implements AutoCloseable {
     }
   }
 
-  /** Copies the logs, then removes the containers and the network. Host files stay. */
+  /** Copies the logs, then removes the containers and the network. Host files stay. Idempotent. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     for (ClusterNode node : nodes) {
-      if (node.containerId() != null && node.isPaused()) {
-        node.unpause();
+      try {
+        // A frozen container cannot be stopped gracefully, nor its log read to the end.
+        if (node.containerId() != null && node.isPaused()) {
+          node.unpause();
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("could not unpause {}: {}", node, e.toString());
       }
     }
     collectLogs();

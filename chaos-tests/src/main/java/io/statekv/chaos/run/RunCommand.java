@@ -1,6 +1,7 @@
 package io.statekv.chaos.run;
 
 import io.statekv.chaos.checker.Verdict;
+import io.statekv.chaos.cluster.DockerEnvironment;
 import io.statekv.chaos.nemesis.Nemeses;
 import io.statekv.chaos.nemesis.NemesisSchedule;
 import io.statekv.chaos.workload.Workloads;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
         "Runs a workload against a cluster of node containers while nemeses inject faults, then"
             + " checks the history and writes a report.",
         "Exit codes: 0 valid, 1 invalid (a checker found a violation, or the nodes did not"
-            + " converge), 2 unknown, 64 bad usage, 70 the run itself failed."},
+            + " converge), 2 unknown, 64 bad usage, 70 the run itself failed, 78 the environment"
+            + " lacks the Testcontainers settings that prevent pulls."},
     exitCodeOnInvalidInput = 64,
     exitCodeOnExecutionException = 70)
 public final class RunCommand implements Callable<Integer> {
@@ -89,9 +91,18 @@ public final class RunCommand implements Callable<Integer> {
       description = "Longest linearizability search before 'unknown' (default: ${DEFAULT-VALUE}).")
   private long checkSeconds;
 
+  /** sysexits' EX_CONFIG: the environment, not the arguments, is wrong. */
+  public static final int EXIT_CONFIG = 78;
+
   @Override
   public Integer call() throws Exception {
     RunOptions options = options();
+    String problem = DockerEnvironment.problem(System.getenv());
+    if (problem != null) {
+      spec.commandLine().getErr().println(problem);
+      return EXIT_CONFIG;
+    }
+    DockerEnvironment.applyDefaults();
     PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
         StandardCharsets.UTF_8);
     stdout.println("seed: " + options.seed() + " (repeat with --seed " + options.seed() + ")");

@@ -164,7 +164,10 @@ public final class ChaosRun {
     p.put("concurrency", Integer.toString(options.concurrency()));
     p.put("seed", Long.toString(options.seed()));
     p.put("image", image);
-    p.put("fault intervals", options.intervals().toString());
+    NemesisSchedule.Intervals i = options.intervals();
+    p.put("fault intervals", "faults last " + i.faultMin().toSeconds() + "-"
+        + i.faultMax().toSeconds() + " s, " + i.quietMin().toSeconds() + "-"
+        + i.quietMax().toSeconds() + " s apart");
     return p;
   }
 }

@@ -33,7 +33,8 @@ public final class FinalPhase {
         ended = processes.perform(client, process++, op);
       } while (ended != OpType.OK && System.nanoTime() - deadline < 0);
       if (ended != OpType.OK) {
-        unfinished.add(op.f() + " " + op.value() + " did not succeed within " + timeout);
+        unfinished.add("final " + op.f() + " did not succeed within " + timeout.toSeconds()
+            + " s");
       }
     }
     return unfinished;

@@ -49,7 +49,7 @@ class ChaosRunIT {
     assertThat(outcome.report().faults()).isNotEmpty();
     assertThat(outcome.report().converged()).isFalse();
     assertThat(outcome.report().overall()).isEqualTo(Verdict.INVALID);
-    assertThat(outcome.report().problems()).anyMatch(p -> p.startsWith("read"));
+    assertThat(outcome.report().problems()).anyMatch(p -> p.startsWith("final read did not succeed"));
     JsonNode verdicts = new ObjectMapper().readTree(folder.resolve(ReportFiles.VERDICTS_JSON)
         .toFile());
     assertThat(verdicts.get("verdict").asText()).isEqualTo("invalid");

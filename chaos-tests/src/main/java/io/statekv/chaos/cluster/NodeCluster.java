@@ -62,6 +62,7 @@ public final class NodeCluster implements AutoCloseable {
    * @param name a unique name, used for the network and as container name prefix
    */
   public static NodeCluster start(String name, ClusterSpec spec, Random random) throws IOException {
+    DockerEnvironment.applyDefaults();
     Files.createDirectories(spec.workDir());
     ClusterNetwork.Created network = ClusterNetwork.create(name, Map.of(LABEL, name), random);
     List<NodeAddress> addresses = new ArrayList<>();

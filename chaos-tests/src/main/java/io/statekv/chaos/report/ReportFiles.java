@@ -39,7 +39,8 @@ public final class ReportFiles {
     Files.write(dir.resolve(HtmlReport.LATENCY_PNG), Charts.latency(ops, run.faults()));
     Files.write(dir.resolve(HtmlReport.THROUGHPUT_PNG), Charts.throughput(ops, run.faults()));
     List<String> files;
-    try (Stream<Path> listing = Files.walk(dir, 2)) {
+    // Depth 3 reaches nodes/nX/node.log and node.yaml, not the files of the nodes' data dirs.
+    try (Stream<Path> listing = Files.walk(dir, 3)) {
       files = listing.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
           .filter(f -> !f.equals(REPORT_HTML)).sorted().toList();
     }

@@ -42,6 +42,9 @@ class ChaosRunIT {
       assertThat(folder.resolve(file)).as(file).isNotEmptyFile();
     }
     assertThat(Files.readString(folder.resolve("nodes/n2/node.log"))).contains("probe n2 start");
+    assertThat(Files.readString(folder.resolve(ReportFiles.REPORT_HTML)))
+        .contains("href=\"nodes/n2/node.log\"").contains("href=\"history.jsonl\"")
+        .doesNotContain("nodes/n2/data/");
     List<Operation> ops = outcome.report().history().operations();
     assertThat(ops).isNotEmpty().noneMatch(Operation::isOk);
     assertThat(ops).anyMatch(op -> op.completion() != null

@@ -27,7 +27,7 @@ public record ChaosScenario(String name, String workload, List<String> nemeses,
     nemeses = List.copyOf(nemeses);
   }
 
-  /** The short matrix, about 25 s of traffic per scenario. */
+  /** The short matrix, 20-30 s of traffic per scenario. */
   public static final List<ChaosScenario> SHORT_MATRIX = List.of(
       new ChaosScenario("leader-loss-register", "register",
           List.of("partition-halves", "kill-leader"), Duration.ofSeconds(25), 101),
@@ -41,7 +41,9 @@ public record ChaosScenario(String name, String workload, List<String> nemeses,
       new ChaosScenario("rejoin-empty-set", "set",
           List.of("wipe", "member"), Duration.ofSeconds(30), 105),
       new ChaosScenario("damaged-disk-register", "register",
-          List.of("truncate-log", "corrupt-snapshot"), Duration.ofSeconds(30), 106));
+          List.of("truncate-log", "corrupt-snapshot"), Duration.ofSeconds(30), 106),
+      new ChaosScenario("expiry-across-failover-ttl", "ttl",
+          List.of("kill-leader", "pause"), Duration.ofSeconds(20), 107));
 
   /** The options of this scenario's run. */
   public RunOptions options(Path outDir, String image) {

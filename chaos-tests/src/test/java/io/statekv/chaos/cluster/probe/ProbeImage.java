@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -40,15 +41,22 @@ public final class ProbeImage {
     manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, ProbeNode.class.getName());
     String entry = ProbeNode.class.getName().replace('.', '/') + ".class";
     Path classFile = classesDir().resolve(entry);
+    // Fixed entry times keep the jar, and so the image tag, the same from build to build, so an
+    // existing image is reused instead of piling up a new one per test run.
     try (OutputStream file = Files.newOutputStream(jar);
-        JarOutputStream out = new JarOutputStream(file, manifest)) {
-      JarEntry jarEntry = new JarEntry(entry);
-      // A fixed time keeps the jar, and so the image tag, the same from build to build.
-      jarEntry.setTime(0);
-      out.putNextEntry(jarEntry);
+        JarOutputStream out = new JarOutputStream(file)) {
+      out.putNextEntry(fixedTime(new JarEntry(JarFile.MANIFEST_NAME)));
+      manifest.write(out);
+      out.closeEntry();
+      out.putNextEntry(fixedTime(new JarEntry(entry)));
       out.write(Files.readAllBytes(classFile));
       out.closeEntry();
     }
+  }
+
+  private static JarEntry fixedTime(JarEntry entry) {
+    entry.setTime(0);
+    return entry;
   }
 
   private static Path classesDir() {

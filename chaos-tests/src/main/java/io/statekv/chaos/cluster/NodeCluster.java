@@ -71,9 +71,14 @@ public final class NodeCluster implements AutoCloseable {
     }
     DockerOps docker = new DockerOps();
     List<ClusterNode> nodes = new ArrayList<>();
-    for (NodeAddress address : addresses) {
-      nodes.add(new ClusterNode(address, spec.workDir().resolve(address.id()),
-          container(name, spec, network, address, addresses), docker));
+    try {
+      for (NodeAddress address : addresses) {
+        nodes.add(new ClusterNode(address, spec.workDir().resolve(address.id()),
+            container(name, spec, network, address, addresses), docker));
+      }
+    } catch (IOException | RuntimeException e) {
+      network.network().close();
+      throw e;
     }
     NodeCluster cluster = new NodeCluster(name, spec, network, nodes);
     try {

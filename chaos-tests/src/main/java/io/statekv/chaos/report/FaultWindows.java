@@ -9,6 +9,7 @@ import io.statekv.chaos.history.Op;
 import io.statekv.chaos.nemesis.FaultWindow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Fault windows as nemesis ops of a history: {@code start-fault} when a fault is injected and
@@ -20,6 +21,8 @@ public final class FaultWindows {
   public static final String START = "start-fault";
   /** The f of the nemesis op that closes it. */
   public static final String END = "end-fault";
+  /** The f of the nemesis op that records the final heal, when traffic and faults have ended. */
+  public static final String HEAL = "heal";
 
   private FaultWindows() {}
 
@@ -60,6 +63,12 @@ public final class FaultWindows {
       windows.add(open.closedAt(Math.max(last, open.startNanos())));
     }
     return windows;
+  }
+
+  /** When the final heal was recorded, if it was. */
+  public static OptionalLong healedAt(History history) {
+    return history.nemesisOps().stream().filter(op -> op.f().equals(HEAL) && op.hasTime())
+        .mapToLong(Op::time).findFirst();
   }
 
   private static FaultWindow window(Op op) {

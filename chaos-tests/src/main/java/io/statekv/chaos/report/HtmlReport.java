@@ -44,7 +44,9 @@ public final class HtmlReport {
         .append(escape(run.convergenceNote())).append("</p>\n");
     section(out, "Latency and throughput");
     out.append("<p>Each point is one operation: when it was invoked, and how long it took (under 1 ms"
-        + " drawn at 1 ms). Shaded bands are fault windows.</p>\n");
+        + " drawn at 1 ms). Shaded bands are fault windows. The vertical line marks the end of"
+        + " traffic and faults, when the cluster was healed; operations after it are the final"
+        + " reads.</p>\n");
     out.append("<img src=\"").append(LATENCY_PNG).append("\" alt=\"latency over time\"><br>\n");
     out.append("<img src=\"").append(THROUGHPUT_PNG).append("\" alt=\"throughput over time\">\n");
     faults(out, run.faults());

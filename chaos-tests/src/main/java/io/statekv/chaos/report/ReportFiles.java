@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -36,8 +37,10 @@ public final class ReportFiles {
     Files.writeString(dir.resolve(VERDICTS_JSON), verdictsJson(run), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve(SUMMARY_TXT), summary(run), StandardCharsets.UTF_8);
     List<Operation> ops = run.history().operations();
-    Files.write(dir.resolve(HtmlReport.LATENCY_PNG), Charts.latency(ops, run.faults()));
-    Files.write(dir.resolve(HtmlReport.THROUGHPUT_PNG), Charts.throughput(ops, run.faults()));
+    OptionalLong healedAt = FaultWindows.healedAt(run.history());
+    Files.write(dir.resolve(HtmlReport.LATENCY_PNG), Charts.latency(ops, run.faults(), healedAt));
+    Files.write(dir.resolve(HtmlReport.THROUGHPUT_PNG),
+        Charts.throughput(ops, run.faults(), healedAt));
     List<String> files;
     // Depth 3 reaches nodes/nX/node.log and node.yaml, not the files of the nodes' data dirs.
     try (Stream<Path> listing = Files.walk(dir, 3)) {

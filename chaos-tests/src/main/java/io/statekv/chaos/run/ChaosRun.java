@@ -112,7 +112,7 @@ public final class ChaosRun {
   private void settle(NemesisContext context, HistoryRecorder recorder) {
     try {
       List<String> actions = ClusterHealer.healAll(context);
-      recorder.nemesis("heal", JSON.valueToTree(actions));
+      recorder.nemesis(FaultWindows.HEAL, JSON.valueToTree(actions));
     } catch (IOException | RuntimeException e) {
       problems.add("final heal: " + e.getMessage());
     }

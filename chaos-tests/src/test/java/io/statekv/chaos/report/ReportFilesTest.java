@@ -54,6 +54,7 @@ class ReportFilesTest {
           end == OpType.OK ? null : "timeout"));
     }
     long read = t + SECOND;
+    ops.add(new Op(-1, Op.NEMESIS_PROCESS, OpType.INFO, FaultWindows.HEAL, null, read - 1, null));
     ops.add(new Op(-1, 1L << 40, OpType.INVOKE, "read", null, read, null));
     ops.add(new Op(-1, 1L << 40, OpType.OK, "read", JSON.valueToTree(finalElements),
         read + 5_000_000, null));
@@ -141,5 +142,7 @@ class ReportFilesTest {
     assertThat(windows.get(0).targets()).containsExactly("n2");
     assertThat(windows.get(0).startNanos()).isEqualTo(3 * SECOND);
     assertThat(windows.get(0).endNanos()).isEqualTo(6 * SECOND);
+    assertThat(FaultWindows.healedAt(history)).hasValueSatisfying(
+        at -> assertThat(at).isGreaterThan(9 * SECOND));
   }
 }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -39,9 +41,9 @@ public final class Charts {
   private Charts() {}
 
   /** Latency (ms, log scale) against invocation time (s), one point per completed operation. */
-  public static byte[] latency(List<Operation> operations, List<FaultWindow> faults)
-      throws IOException {
-    XYChart chart = base("Latency", "latency (ms)");
+  public static byte[] latency(List<Operation> operations, List<FaultWindow> faults,
+      OptionalLong healedAt) throws IOException {
+    XYChart chart = base("Latency", "latency (ms)", healedAt);
     chart.getStyler().setYAxisLogarithmic(true);
     double max = 1;
     Map<OpType, List<double[]>> points = new EnumMap<>(OpType.class);
@@ -72,9 +74,9 @@ public final class Charts {
   }
 
   /** Completions per second, one line per outcome. */
-  public static byte[] throughput(List<Operation> operations, List<FaultWindow> faults)
-      throws IOException {
-    XYChart chart = base("Throughput", "completions per second");
+  public static byte[] throughput(List<Operation> operations, List<FaultWindow> faults,
+      OptionalLong healedAt) throws IOException {
+    XYChart chart = base("Throughput", "completions per second", healedAt);
     Map<OpType, double[]> perSecond = Throughput.perSecond(operations);
     double max = 1;
     for (double[] counts : perSecond.values()) {
@@ -97,9 +99,11 @@ public final class Charts {
     return png(chart);
   }
 
-  private static XYChart base(String title, String yTitle) {
+  private static XYChart base(String title, String yTitle, OptionalLong healedAt) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
         .xAxisTitle("time since start (s)").yAxisTitle(yTitle).build();
+    // A vertical line where traffic and faults ended and the cluster was healed.
+    healedAt.ifPresent(at -> chart.addAnnotation(new AnnotationLine(at / 1e9, true, false)));
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setMarkerSize(4);
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);

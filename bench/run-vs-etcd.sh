@@ -4,7 +4,10 @@
 # and writes a report of statekv / etcd ratios. See docs/benchmarks.md.
 #
 #   bench/run-vs-etcd.sh [--quick] [--rounds N] [--in-flight 16,64,256] [--workloads put,get,...]
-#                        [--warmup 10s] [--duration 30s] [--out DIR] [--no-build]
+#                        [--warmup 10s] [--duration 30s] [--jit-warmup 30s] [--out DIR] [--no-build]
+#
+# STATEKV_JAVA_OPTS replaces the nodes' JVM options; STATEKV_CONFIG_EXTRA is YAML appended to
+# every generated node config, for measuring other settings (batch: ..., raft: ...).
 #
 # The last lines on stdout are one per workload and in-flight count:
 #   ratio WORKLOAD INFLIGHT throughput=X.XX p99=Y.YY cpu_per_op=Z.ZZ
@@ -17,6 +20,9 @@ WORKLOADS="put,get,get-serializable,mix,cas"
 IN_FLIGHT="16,64,256"
 WARMUP="10s"
 DURATION="30s"
+# Before round 1, every workload runs once on both systems unrecorded, so that the statekv JVMs
+# have compiled their hot paths: the first minutes of a JVM spend much CPU in the JIT compiler.
+JIT_WARMUP="30s"
 ROUNDS=2
 KEYS=100000
 VALUE_BYTES=256
@@ -30,12 +36,13 @@ usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --quick) IN_FLIGHT=64; WARMUP=3s; DURATION=10s; ROUNDS=2; shift ;;
+    --quick) IN_FLIGHT=64; WARMUP=3s; DURATION=10s; JIT_WARMUP=10s; ROUNDS=2; shift ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
     --in-flight) IN_FLIGHT="$2"; shift 2 ;;
     --workloads) WORKLOADS="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
+    --jit-warmup) JIT_WARMUP="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -140,6 +147,7 @@ listen:
 initial_members:
 $members
 log_level: warn
+${STATEKV_CONFIG_EXTRA:-}
 YAML
 }
 
@@ -181,6 +189,22 @@ run_cell() {
     --out "$OUT/runs/$system-$workload-$inflight-r$round.json" >&2
 }
 
+# Runs every workload once on each system at the largest in-flight count, without recording it.
+jit_warmup() {
+  local -a workloads inflights
+  IFS=, read -r -a workloads <<<"$WORKLOADS"
+  IFS=, read -r -a inflights <<<"$IN_FLIGHT"
+  local w system
+  for w in "${workloads[@]}"; do
+    for system in statekv etcd; do
+      log "warming up (not recorded): $system $w for $JIT_WARMUP"
+      load run --system "$system" --endpoints "$(endpoints_of "$system")" --keys "$KEYS" \
+        --value-bytes "$VALUE_BYTES" --workload "$w" --in-flight "${inflights[-1]}" \
+        --warmup 0s --duration "$JIT_WARMUP" --progress 0s >/dev/null
+    done
+  done
+}
+
 run_matrix() {
   local -a workloads inflights
   IFS=, read -r -a workloads <<<"$WORKLOADS"
@@ -206,6 +230,8 @@ record_settings() {
 command=bench/run-vs-etcd.sh ${ARGS_GIVEN}
 rounds=$ROUNDS
 warmup=$WARMUP
+jit.warmup=$JIT_WARMUP per workload and system, before round 1
+statekv.config.extra=${STATEKV_CONFIG_EXTRA:+${STATEKV_CONFIG_EXTRA//$'\n'/; }}
 duration=$DURATION
 keys=$KEYS
 value.bytes=$VALUE_BYTES
@@ -227,6 +253,7 @@ main() {
   log "etcd members: pids $ETCD_PIDS; statekv nodes: pids $STATEKV_PIDS"
   preload statekv
   preload etcd
+  jit_warmup
   run_matrix
   log "stopping both clusters"
   stop_all

@@ -4,7 +4,7 @@
 # and writes a report of statekv / etcd ratios. See docs/benchmarks.md.
 #
 #   bench/run-vs-etcd.sh [--quick] [--rounds N] [--in-flight 16,64,256] [--workloads put,get,...]
-#                        [--warmup 10s] [--duration 30s] [--jit-warmup 30s] [--out DIR] [--no-build]
+#                        [--warmup 10s] [--duration 30s] [--jit-warmup 30s] [--out DIR] [--no-build] [--keep-data]
 #
 # STATEKV_JAVA_OPTS replaces the nodes' JVM options; STATEKV_CONFIG_EXTRA is YAML appended to
 # every generated node config, for measuring other settings (batch: ..., raft: ...).
@@ -27,12 +27,13 @@ ROUNDS=2
 KEYS=100000
 VALUE_BYTES=256
 BUILD=1
+KEEP_DATA=0
 OUT=""
 # Ports well away from the defaults of both systems, so that a dev cluster can keep running.
 STATEKV_PORT_BASE=27000   # client 27001..3, http 27101..3, raft 27201..3
 ETCD_PORT_BASE=28000      # client 28001..3, peer 28101..3
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -45,6 +46,7 @@ while [[ $# -gt 0 ]]; do
     --jit-warmup) JIT_WARMUP="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
+    --keep-data) KEEP_DATA=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run-vs-etcd: unknown option '$1'" >&2; usage >&2; exit 64 ;;
   esac
@@ -257,6 +259,10 @@ main() {
   run_matrix
   log "stopping both clusters"
   stop_all
+  # The stores and logs of a full matrix take about a gigabyte; the results and logs stay.
+  if [[ $KEEP_DATA -eq 0 ]]; then
+    rm -rf "$OUT/data"
+  fi
   load report --dir "$OUT"
 }
 

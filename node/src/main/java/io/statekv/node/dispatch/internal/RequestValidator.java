@@ -85,7 +85,8 @@ public final class RequestValidator {
           AdminChecks.nodeId(message.getTransferLeader().getId());
         }
       }
-      case WATCH_CREATE, WATCH_CANCEL -> throw RejectedRequestException.invalid(
+      case WATCH_CREATE, WATCH_CANCEL, WATCH_PROGRESS, SUBSCRIPTION_CREATE, SUBSCRIPTION_GET, SUBSCRIPTION_LIST,
+          SUBSCRIPTION_DELETE, SUBSCRIPTION_CONSUME, SUBSCRIPTION_ACK -> throw RejectedRequestException.invalid(
           "watch is not available in this version of the node");
       case HELLO -> throw RejectedRequestException.invalid("Hello is only valid as the first message of a connection");
       case BODY_NOT_SET -> throw RejectedRequestException.invalid("request has no body");

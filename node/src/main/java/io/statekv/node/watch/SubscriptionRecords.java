@@ -7,14 +7,19 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
 import io.statekv.protocol.v1.ClientCommand;
 import io.statekv.protocol.v1.DeleteRequest;
+import io.statekv.protocol.v1.GetRequest;
 import io.statekv.protocol.v1.SetRequest;
 import io.statekv.protocol.v1.Subscription;
 import io.statekv.protocol.v1.SubscriptionCreateRequest;
+import io.statekv.protocol.v1.TxnOp;
+import io.statekv.protocol.v1.TxnRequest;
 import io.statekv.protocol.v1.UpdateOp;
 import io.statekv.protocol.v1.UpdateRequest;
 import io.statekv.protocol.v1.WatchFilter;
 import io.statekv.storage.Json;
 import io.statekv.storage.JsonCodec;
+import io.statekv.storage.ListQuery;
+import io.statekv.storage.StateStore;
 import java.util.regex.Pattern;
 
 /**
@@ -78,9 +83,21 @@ public final class SubscriptionRecords {
     return ClientCommand.newBuilder().setSet(set).build();
   }
 
-  /** The command that deletes a subscription. */
+  /**
+   * The command that deletes a subscription: a txn that reads the record and deletes it in one
+   * revision, so that the answer can report what was deleted.
+   */
   public static ClientCommand deleteCommand(String name) {
-    return ClientCommand.newBuilder().setDelete(DeleteRequest.newBuilder().setScope(SCOPE).setKey(name)).build();
+    TxnRequest txn = TxnRequest.newBuilder()
+        .addThen(TxnOp.newBuilder().setGet(GetRequest.newBuilder().setScope(SCOPE).setKey(name)))
+        .addThen(TxnOp.newBuilder().setDelete(DeleteRequest.newBuilder().setScope(SCOPE).setKey(name)))
+        .build();
+    return ClientCommand.newBuilder().setTxn(txn).build();
+  }
+
+  /** Subscriptions stored now, counting at most {@code max}. */
+  public static int count(StateStore store, long nowMillis, int max) {
+    return store.list(new ListQuery(SCOPE, "", "", max, true), nowMillis).entries().size();
   }
 
   /** The command that moves the cursor to {@code acked}, if the entry is still at {@code entryRevision}. */

@@ -74,6 +74,11 @@ public final class WatchService implements AutoCloseable {
     return history.floor() + 1;
   }
 
+  /** Open watches and consume streams on this node (as of the fan-out's last round). */
+  public int watchers() {
+    return fanOut.watchers();
+  }
+
   /** Events the history holds now. */
   public long historyEvents() {
     return history.events();

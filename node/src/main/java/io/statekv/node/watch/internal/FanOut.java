@@ -37,6 +37,7 @@ public final class FanOut implements Runnable {
   private final Queue<FanOutCommand> inbox = new ConcurrentLinkedQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile int watchers;
   private long nextTickNanos;
 
   public FanOut(EventHistory history, WatchConfig config, LeadershipProbe leadership, String nodeId) {
@@ -53,6 +54,11 @@ public final class FanOut implements Runnable {
 
   public void start() {
     thread.start();
+  }
+
+  /** Open watches and consume streams, as of the last round. */
+  public int watchers() {
+    return watchers;
   }
 
   /** Hands a command to the fan-out thread. */
@@ -101,6 +107,7 @@ public final class FanOut implements Runnable {
       nextTickNanos = now + TICK;
     }
     state.flushTouched();
+    watchers = state.all.size();
     return more || !inbox.isEmpty();
   }
 

@@ -1,5 +1,6 @@
 package io.statekv.chaos.cli;
 
+import io.statekv.chaos.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "statekv chaos 0.1.0",
     description = "Tools of the statekv chaos suite.",
-    subcommands = {CheckCommand.class},
+    subcommands = {CheckCommand.class, RunCommand.class},
     exitCodeOnInvalidInput = ExitCodes.USAGE,
     exitCodeOnExecutionException = ExitCodes.SOFTWARE)
 public final class ChaosMain implements Runnable {
@@ -24,7 +25,7 @@ public final class ChaosMain implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand (try 'check')");
+    throw new ParameterException(spec.commandLine(), "missing subcommand (try 'check' or 'run')");
   }
 
   /** A fresh command line; tests set its output streams. */

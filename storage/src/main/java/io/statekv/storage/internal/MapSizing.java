@@ -98,6 +98,10 @@ record MapSizing(long entries, double averageValueBytes, double maxBloatFactor) 
             .averageValueSize(averageValueBytes)
             .actualChunkSize(CHUNK_BYTES)
             .maxBloatFactor(maxBloatFactor)
+            // The store owns the map's life: Chronicle's own exit hook would close it under a
+            // replica that is still applying during shutdown, and apply would then fail on every
+            // entry. The map is in memory, so nothing is lost by leaving it to process exit.
+            .skipCloseOnExitHook(true)
             .create();
     VanillaChronicleHash<?, ?, ?, ?> hash = (VanillaChronicleHash<?, ?, ?, ?>) map;
     long largestEntry = (long) hash.maxChunksPerEntry * hash.chunkSize;

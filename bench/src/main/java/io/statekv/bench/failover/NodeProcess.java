@@ -1,0 +1,64 @@
+package io.statekv.bench.failover;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A running node process on this machine, found by its config file on the command line, that can
+ * be killed with SIGKILL and started again with the same command line.
+ */
+final class NodeProcess {
+  private final List<String> command;
+  private ProcessHandle handle;
+
+  private NodeProcess(ProcessHandle handle, List<String> command) {
+    this.handle = handle;
+    this.command = command;
+  }
+
+  /** The live process whose command line names {@code configFile}. */
+  static NodeProcess find(Path configFile) {
+    String wanted = configFile.toAbsolutePath().toString();
+    List<ProcessHandle> matches = ProcessHandle.allProcesses()
+        .filter(p -> arguments(p).map(a -> a.contains(wanted)).orElse(false))
+        .toList();
+    if (matches.size() != 1) {
+      throw new IllegalStateException(matches.size() + " processes run with " + wanted + "; expected exactly one");
+    }
+    ProcessHandle p = matches.get(0);
+    List<String> command = new ArrayList<>();
+    command.add(p.info().command().orElseThrow());
+    command.addAll(List.of(p.info().arguments().orElseThrow()));
+    return new NodeProcess(p, command);
+  }
+
+  private static Optional<List<String>> arguments(ProcessHandle p) {
+    return p.info().arguments().map(List::of);
+  }
+
+  /** Sends SIGKILL and waits until the process is gone. */
+  void kill() {
+    handle.destroyForcibly();
+    handle.onExit().join();
+  }
+
+  /** Starts the same command line again, its output appended to {@code log}. */
+  void restart(Path log) throws IOException {
+    Process p = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .start();
+    handle = p.toHandle();
+  }
+
+  /** Stops a restarted process at the end of the run. */
+  void stop() {
+    handle.destroy();
+    handle.onExit().join();
+  }
+}

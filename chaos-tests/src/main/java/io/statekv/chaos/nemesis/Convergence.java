@@ -1,0 +1,99 @@
+package io.statekv.chaos.nemesis;
+
+import io.statekv.chaos.cluster.ClusterNode;
+import io.statekv.chaos.cluster.ClusterStatus;
+import io.statekv.chaos.cluster.NodeCluster;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The end-of-run check that every node holds the same state: all nodes answer, agree on the
+ * leader and the member set, and report the same applied index once writes have stopped. When a
+ * node's {@code /v1/cluster} also carries a {@code state_hash}, the hashes must match too.
+ */
+public final class Convergence {
+  private Convergence() {}
+
+  /**
+   * The outcome.
+   *
+   * @param converged true if every node reported the same view within the deadline
+   * @param statuses the last status each node reported (absent for a node that did not answer)
+   * @param note why it did not converge, or which fields were compared
+   */
+  public record Result(boolean converged, Map<String, ClusterStatus> statuses, String note) {}
+
+  /** Polls every node until they agree or {@code timeout} passes. */
+  public static Result await(NodeCluster cluster, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<String, ClusterStatus> statuses;
+    String problem;
+    do {
+      statuses = new LinkedHashMap<>();
+      for (ClusterNode node : cluster.nodes()) {
+        Optional<ClusterStatus> status = cluster.status(node);
+        if (status.isPresent()) {
+          statuses.put(node.id(), status.get());
+        }
+      }
+      problem = disagreement(cluster, statuses);
+      if (problem == null) {
+        return new Result(true, statuses, "nodes agree on leader, members and applied index");
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    } while (System.nanoTime() - deadline < 0);
+    return new Result(false, statuses, problem);
+  }
+
+  /** What the statuses disagree on, or null when they agree. */
+  static String disagreement(NodeCluster cluster, Map<String, ClusterStatus> statuses) {
+    List<String> missing = new ArrayList<>();
+    for (ClusterNode node : cluster.nodes()) {
+      if (!statuses.containsKey(node.id())) {
+        missing.add(node.id());
+      }
+    }
+    if (!missing.isEmpty()) {
+      return "no status from " + missing;
+    }
+    return disagreement(statuses);
+  }
+
+  /** What the statuses disagree on, or null when they agree. */
+  public static String disagreement(Map<String, ClusterStatus> statuses) {
+    Set<String> leaders = new TreeSet<>();
+    Set<List<String>> memberSets = new java.util.HashSet<>();
+    Set<Long> applied = new TreeSet<>();
+    Set<String> hashes = new TreeSet<>();
+    for (ClusterStatus s : statuses.values()) {
+      hashes.add(String.valueOf(s.stateHash()));
+      leaders.add(String.valueOf(s.leaderId()));
+      memberSets.add(s.memberIds().stream().sorted().toList());
+      applied.add(s.appliedIndex());
+    }
+    if (leaders.size() != 1 || leaders.contains("null")) {
+      return "nodes name different leaders or none: " + leaders;
+    }
+    if (memberSets.size() != 1) {
+      return "nodes see different member sets: " + memberSets;
+    }
+    if (applied.size() != 1) {
+      return "applied indexes differ: " + applied;
+    }
+    if (hashes.size() != 1) {
+      return "state hashes differ at applied index " + applied + ": " + hashes;
+    }
+    return null;
+  }
+}

@@ -119,6 +119,25 @@ class WatchClientTest {
   }
 
   @Test
+  void anExpiryIsOneDeletedEventWithReasonExpired() {
+    WatchRecorder recorder = new WatchRecorder();
+    long from = write("leases", "seed", 0) + 1;
+    try (Watch watch = client.watch(WatchFilter.scope("leases").withKey("job"), from, recorder, true)) {
+      client.set("leases", "job", "worker-3", io.statekv.client.WriteOptions.ttl(Duration.ofSeconds(1)));
+      Await.until("the expiry", WAIT, () -> recorder.count() == 2);
+      long later = write("leases", "after", 1);
+      Await.until("the watch to pass revision " + later, WAIT, () -> watch.lastRevision() >= later);
+      List<WatchEvent> events = recorder.events();
+      assertThat(events).extracting(WatchEvent::type).containsExactly(EventType.CREATED, EventType.DELETED);
+      WatchEvent expired = events.get(1);
+      assertThat(expired.reason()).isEqualTo("expired");
+      assertThat(expired.oldValue().asText()).isEqualTo("worker-3");
+      assertThat(expired.newValue()).isNull();
+      assertThat(expired.toJson().get("new_value").isNull()).isTrue();
+    }
+  }
+
+  @Test
   void aQuietWatchGetsProgressUpToTheNewestRevision() {
     WatchRecorder recorder = new WatchRecorder();
     try (Watch watch = client.watch(WatchFilter.scope("quiet"), 0, recorder, true)) {

@@ -87,6 +87,27 @@ class SubscriptionConsumerTest {
   }
 
   @Test
+  void aSubscriptionWhosePositionLeftEveryHistoryIsReportedCompacted() throws Exception {
+    try (LocalCluster cluster = new LocalCluster(root, 3, Duration.ofMillis(800), Duration.ofMillis(1600))
+            .watchConfig(io.statekv.node.watch.WatchConfig.DEFAULTS.withHistoryEventsMax(20))) {
+      cluster.startAll();
+      cluster.awaitLeader();
+      try (StateKvClient client = StateKvClient.builder().endpoints(cluster.endpoints()).requestTimeout(Duration.ofSeconds(20)).build()) {
+        SubscriptionInfo created = client.subscriptions().create("stale", WatchFilter.scope("busy"), 0);
+        for (int i = 0; i < 50; i++) {
+          client.set("busy", "k" + i, i);
+        }
+        WatchRecorder recorder = new WatchRecorder();
+        SubscriptionConsumer consumer = client.subscriptions().consume("stale", recorder);
+        Await.until("the consumer's end", WAIT, () -> consumer.done().isDone());
+        assertThat(recorder.events()).isEmpty();
+        assertThat(recorder.errors()).singleElement().isInstanceOfSatisfying(io.statekv.client.CompactedException.class,
+            e -> assertThat(e.oldestRevision()).isGreaterThan(created.ackedRevision() + 1));
+      }
+    }
+  }
+
+  @Test
   void badSubscriptionRequestsGetTypedErrors() throws Exception {
     try (LocalCluster cluster = LocalCluster.started(root, 3);
         StateKvClient client = StateKvClient.builder().endpoints(cluster.endpoints()).requestTimeout(Duration.ofSeconds(20)).build()) {

@@ -12,7 +12,8 @@ DEV_PID=""
 
 cleanup() {
   if [[ -n "$DEV_PID" ]] && kill -0 "$DEV_PID" 2>/dev/null; then
-    kill -INT "$DEV_PID" 2>/dev/null || true
+    # SIGTERM: a job started in the background of a script ignores SIGINT, and the dev cluster keeps it ignored.
+    kill -TERM "$DEV_PID" 2>/dev/null || true
     wait "$DEV_PID" 2>/dev/null || true
   fi
   echo "watch-bench: data and logs kept in $WORK" >&2

@@ -169,6 +169,36 @@ public interface StateKvClient extends AutoCloseable {
   /** Membership, leadership and settings. */
   Admin admin();
 
+  // ------------------------------------------------------------------ change events
+
+  /**
+   * Watches changes: every change matching {@code filter} from {@code fromRevision} on (0: from
+   * the next change the serving node applies) goes to {@code listener}, each revision's events in
+   * one call, in revision order. The watch is served by any node and survives node failures: the
+   * client resumes it on another node from {@link Watch#lastRevision()} + 1, with no gap and no
+   * repeat. It ends only when cancelled, when the client closes, or with a non-retryable error
+   * given to {@link WatchListener#onError} ({@link CompactedException} when the revisions after
+   * the last one seen have left every node's history: re-list, then watch from the list's revision
+   * + 1).
+   *
+   * <p>To see a consistent picture: {@code list} (or {@code get}) a scope, note the answer's
+   * revision R, then watch from R + 1.
+   *
+   * @param progressNotify whether the nodes send progress notifications while the watch is quiet
+   * @throws NullPointerException for a null filter or listener
+   * @throws IllegalArgumentException for a negative revision
+   * @throws CancelledException when the client is closed
+   */
+  Watch watch(WatchFilter filter, long fromRevision, WatchListener listener, boolean progressNotify);
+
+  /** {@link #watch(WatchFilter, long, WatchListener, boolean)} without progress notifications. */
+  default Watch watch(WatchFilter filter, long fromRevision, WatchListener listener) {
+    return watch(filter, fromRevision, listener, false);
+  }
+
+  /** Durable subscriptions: named filters whose position the cluster keeps. */
+  Subscriptions subscriptions();
+
   /**
    * Closes the connections and fails whatever is still in flight: a write already sent with
    * {@link OutcomeUnknownException} (code {@code cancelled}), anything else with {@link

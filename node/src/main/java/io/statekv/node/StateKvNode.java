@@ -13,6 +13,8 @@ import io.statekv.node.config.NodeConfig;
 import io.statekv.node.dispatch.DispatcherConfig;
 import io.statekv.node.dispatch.ReplicaDispatcher;
 import io.statekv.node.http.HttpServer;
+import io.statekv.node.watch.WatchConfig;
+import io.statekv.node.watch.WatchService;
 import io.statekv.node.wire.ProtocolServer;
 import io.statekv.node.wire.ProtocolServerConfig;
 import io.statekv.raft.Replica;
@@ -25,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running statekv node: the replica (Raft and the store), the dispatcher, the client protocol
- * server and the HTTP server, with one metrics registry.
+ * One running statekv node: the replica (Raft and the store), the watch service, the dispatcher,
+ * the client protocol server and the HTTP server, with one metrics registry.
  *
  * <p>Start order: the HTTP server first (so that {@code /healthz} answers while the replica
  * recovers its log, and {@code /readyz} says why it is not ready yet), then the replica, then the
@@ -80,16 +82,23 @@ public final class StateKvNode implements AutoCloseable {
     bindProcessMetrics(registry);
     replica = Replica.create(config.toReplicaConfig(), registry);
     started.push(replica);
-    ReplicaDispatcher dispatcher = new ReplicaDispatcher(replica, dispatcherConfig(config));
+    // The watch service registers its apply listener before the replica starts, so that its
+    // history sees every entry the replica applies, including the replay of the local log.
+    WatchService watches = new WatchService(replica, WatchConfig.DEFAULTS.withHistoryEventsMax(config.watchHistoryEventsMax()),
+        config.nodeId());
+    watches.start();
+    started.push(watches);
+    ReplicaDispatcher dispatcher = new ReplicaDispatcher(replica, dispatcherConfig(config), watches);
     started.push(dispatcher);
     var listen = config.listen();
     http = HttpServer.start(config.nodeId(), new InetSocketAddress(listen.http().host(), listen.http().port()),
-        config.requestBytesMax(), config.requestTimeout().plus(FORWARD_TIMEOUT_MARGIN), dispatcher, replica::cluster, registry);
+        config.requestBytesMax(), config.requestTimeout().plus(FORWARD_TIMEOUT_MARGIN), dispatcher, watches,
+        replica::cluster, registry);
     started.push(http);
     LOG.info("node {} HTTP on {} (JSON gateway, /v1/cluster, /healthz, /readyz, /metrics)", config.nodeId(), http.boundAddress());
     LOG.info("node {} starting its replica: Raft on {}, data in {}", config.nodeId(), config.advertise().raft(), config.dataDir());
     replica.start();
-    protocol = ProtocolServer.start(protocolConfig(config), dispatcher);
+    protocol = ProtocolServer.start(protocolConfig(config), dispatcher, watches);
     started.push(protocol);
     LOG.info("node {} serving: client protocol on {}, advertised as {}", config.nodeId(),
         protocol.localAddress(), config.advertise().client());

@@ -21,14 +21,21 @@ import java.util.function.BooleanSupplier;
 public final class LocalCluster implements AutoCloseable {
   private final DevClusterPlan plan;
   private final List<StateKvNode> nodes = new ArrayList<>();
+  private final String extraYaml;
 
-  private LocalCluster(DevClusterPlan plan) {
+  private LocalCluster(DevClusterPlan plan, String extraYaml) {
     this.plan = plan;
+    this.extraYaml = extraYaml;
   }
 
   /** Starts {@code size} nodes with data under {@code dir}, on ports nobody uses. */
   public static LocalCluster start(int size, Path dir) throws InterruptedException {
-    LocalCluster cluster = new LocalCluster(new DevClusterPlan(size, freeBasePort(size), dir));
+    return start(size, dir, "");
+  }
+
+  /** Starts {@code size} nodes whose config carries the top-level YAML lines {@code extraYaml} too. */
+  public static LocalCluster start(int size, Path dir, String extraYaml) throws InterruptedException {
+    LocalCluster cluster = new LocalCluster(new DevClusterPlan(size, freeBasePort(size), dir), extraYaml);
     for (int i = 0; i < size; i++) {
       cluster.nodes.add(null);
     }
@@ -69,7 +76,7 @@ public final class LocalCluster implements AutoCloseable {
 
   void startNode(int index) throws InterruptedException {
     DevNode n = plan.members().get(index);
-    NodeConfig config = ConfigLoader.parse(n.id(), plan.configYaml(n), plan.dataRoot());
+    NodeConfig config = ConfigLoader.parse(n.id(), plan.configYaml(n) + extraYaml, plan.dataRoot());
     nodes.set(index, StateKvNode.start(config));
   }
 

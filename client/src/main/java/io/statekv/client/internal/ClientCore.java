@@ -19,6 +19,10 @@ import io.statekv.client.ListPage;
 import io.statekv.client.ReadOptions;
 import io.statekv.client.RequestTooLargeException;
 import io.statekv.client.Scope;
+import io.statekv.client.Subscriptions;
+import io.statekv.client.Watch;
+import io.statekv.client.WatchFilter;
+import io.statekv.client.WatchListener;
 import io.statekv.client.StateKvClient;
 import io.statekv.client.Txn;
 import io.statekv.client.TxnResult;
@@ -33,6 +37,7 @@ import io.statekv.protocol.v1.NodeMessage;
 import io.statekv.protocol.v1.TxnRequest;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -66,6 +71,8 @@ public final class ClientCore implements StateKvClient, Call.Context {
   private final Set<Call<?>> calls = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Admin admin = new AdminClient(this);
+  private final Subscriptions subscriptions = new SubscriptionsClient(this);
+  private final Set<WatchStream> streams = ConcurrentHashMap.newKeySet();
 
   private ClientCore(ClientOptions options) {
     this.options = options;
@@ -328,12 +335,46 @@ public final class ClientCore implements StateKvClient, Call.Context {
   }
 
   @Override
+  public Watch watch(WatchFilter filter, long fromRevision, WatchListener listener, boolean progressNotify) {
+    io.statekv.protocol.v1.WatchFilter wire = WatchMessages.filter(filter);
+    if (fromRevision < 0) {
+      throw new IllegalArgumentException("fromRevision must not be negative: " + fromRevision);
+    }
+    return openStream(StreamOpening.watch(wire, progressNotify), listener, fromRevision);
+  }
+
+  WatchStream openStream(StreamOpening opening, WatchListener listener, long from) {
+    Objects.requireNonNull(listener, "listener");
+    if (closed.get()) {
+      throw new CancelledException("the client is closed");
+    }
+    long openTimeout = options.connectTimeout().plus(options.requestTimeout()).toMillis();
+    WatchStream[] self = new WatchStream[1];
+    WatchStream stream = new WatchStream(cluster, group, opening, listener, from, openTimeout, () -> streams.remove(self[0]));
+    self[0] = stream;
+    streams.add(stream);
+    stream.start();
+    if (closed.get()) {
+      stream.cancel();
+    }
+    return stream;
+  }
+
+  @Override
+  public Subscriptions subscriptions() {
+    return subscriptions;
+  }
+
+  @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
     for (Call<?> call : calls) {
       call.cancel();
+    }
+    for (WatchStream stream : streams) {
+      stream.cancel();
     }
     cluster.close();
     // The loops run the cancellations queued above before they stop.

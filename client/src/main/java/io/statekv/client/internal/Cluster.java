@@ -171,6 +171,26 @@ final class Cluster {
     return ready != null ? ready : candidates.get(start);
   }
 
+  /**
+   * Some node outside {@code avoid}, in turn, preferring one not waiting to reconnect; null when
+   * every known node is in {@code avoid}.
+   */
+  HostPort anyNodeExcept(java.util.Set<HostPort> avoid) {
+    List<HostPort> candidates = candidates();
+    candidates.removeAll(avoid);
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    int start = Math.floorMod(roundRobin.getAndIncrement(), candidates.size());
+    for (int i = 0; i < candidates.size(); i++) {
+      HostPort candidate = candidates.get((start + i) % candidates.size());
+      if (!waitingToReconnect(candidate)) {
+        return candidate;
+      }
+    }
+    return candidates.get(start);
+  }
+
   private boolean waitingToReconnect(HostPort address) {
     Link link = links.get(address);
     if (link == null) {

@@ -12,6 +12,7 @@ import io.statekv.protocol.v1.Hello;
 import io.statekv.protocol.v1.HelloResponse;
 import io.statekv.protocol.v1.NodeMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,14 +26,27 @@ import org.slf4j.LoggerFactory;
  * request id and a pending future, and answers complete them in whatever order they come. When the
  * connection breaks, every pending request fails with a {@link ConnectionFailure} marked as sent.
  *
- * <p>Thread-safe. Room for watches: a watch's stream will be routed by its watch id beside the
- * per-request futures.
+ * <p><b>Streams.</b> A request that opens a stream (a watch or a consume stream) registers a
+ * {@link StreamHandler} under its request id: every message with that id goes to the handler, in
+ * the order the node sent them, on the connection's event loop, until the stream is closed. When
+ * the connection breaks, every open stream hears {@link StreamHandler#onLost}.
+ *
+ * <p>Thread-safe.
  */
 final class NodeConnection {
   private static final Logger LOG = LoggerFactory.getLogger(NodeConnection.class);
 
   private final HostPort address;
   private final Map<Long, CompletableFuture<NodeMessage>> pending = new ConcurrentHashMap<>();
+  private final Map<Long, StreamHandler> streams = new ConcurrentHashMap<>();
+
+  /** Receives the messages of one stream. Called on the connection's event loop; must not block for long. */
+  interface StreamHandler {
+    void onMessage(NodeMessage message);
+
+    /** The connection broke; the stream is gone. */
+    void onLost();
+  }
   private final AtomicLong nextRequestId = new AtomicLong(1);
   private volatile Channel channel;
   private volatile HelloResponse hello;
@@ -132,6 +146,42 @@ final class NodeConnection {
     return answer;
   }
 
+  /** A fresh request id for {@link #openStream}, so the caller knows its stream's id before any message arrives. */
+  long nextStreamId() {
+    return nextRequestId.getAndIncrement();
+  }
+
+  /**
+   * Sends a request that opens a stream under {@code requestId} (from {@link #nextStreamId}); its
+   * messages go to {@code handler} until {@link #closeStream}. If the connection is closed or the
+   * write fails, the handler hears {@link StreamHandler#onLost} (on some thread).
+   */
+  void openStream(long requestId, ClientMessage.Builder message, StreamHandler handler) {
+    streams.put(requestId, handler);
+    Channel ch = channel;
+    if (ch == null || !ch.isActive()) {
+      lose(requestId);
+      return;
+    }
+    ch.writeAndFlush(message.setRequestId(requestId).build()).addListener(written -> {
+      if (!written.isSuccess()) {
+        lose(requestId);
+      }
+    });
+  }
+
+  /** Stops routing a stream's messages (after its last one, or when it is abandoned). */
+  void closeStream(long requestId) {
+    streams.remove(requestId);
+  }
+
+  private void lose(long requestId) {
+    StreamHandler handler = streams.remove(requestId);
+    if (handler != null) {
+      handler.onLost();
+    }
+  }
+
   void close() {
     Channel ch = channel;
     if (ch != null) {
@@ -150,6 +200,11 @@ final class NodeConnection {
       CompletableFuture<NodeMessage> answer = pending.remove(message.getRequestId());
       if (answer != null) {
         answer.complete(message);
+        return;
+      }
+      StreamHandler stream = streams.get(message.getRequestId());
+      if (stream != null) {
+        stream.onMessage(message);
       }
     }
 
@@ -158,6 +213,9 @@ final class NodeConnection {
       ConnectionFailure lost = new ConnectionFailure(true, "the connection to " + address + " was lost", null);
       for (CompletableFuture<NodeMessage> answer : pending.values()) {
         answer.completeExceptionally(lost);
+      }
+      for (Long stream : List.copyOf(streams.keySet())) {
+        lose(stream);
       }
       ctx.fireChannelInactive();
     }

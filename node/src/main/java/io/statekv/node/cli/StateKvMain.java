@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
     description = "A clustered key-value store of scoped JSON state, replicated with Raft.",
     subcommands = {NodeCommand.class, DevCommand.class, ReadCommands.Get.class, WriteCommands.Set.class,
         WriteCommands.Update.class, WriteCommands.Patch.class, WriteCommands.Append.class, WriteCommands.Delete.class,
-        ReadCommands.Page.class, ReadCommands.Scopes.class, TxnCommand.class, ClusterCommand.class})
+        ReadCommands.Page.class, ReadCommands.Scopes.class, TxnCommand.class, ClusterCommand.class, WatchCommand.class})
 public final class StateKvMain implements Runnable {
 
   @Override

@@ -5,7 +5,12 @@ import io.statekv.node.dispatch.internal.ProtoViews;
 import io.statekv.node.dispatch.internal.Replies;
 import io.statekv.node.dispatch.internal.RequestKind;
 import io.statekv.node.dispatch.internal.RequestValidator;
+import io.statekv.node.dispatch.internal.RejectedRequestException;
 import io.statekv.node.dispatch.internal.StoreReads;
+import io.statekv.node.dispatch.internal.SubscriptionAnswers;
+import io.statekv.node.watch.SubscriptionRecords;
+import io.statekv.node.watch.WatchService;
+import io.statekv.protocol.v1.ClientCommand;
 import io.statekv.protocol.v1.AdminResponse;
 import io.statekv.protocol.v1.ClientMessage;
 import io.statekv.protocol.v1.Consistency;
@@ -38,13 +43,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ReplicaDispatcher implements Dispatcher, AutoCloseable {
   private final Replica replica;
+  private final WatchService watches;
   private final DispatcherConfig config;
   private final RequestValidator validator;
   private final StoreReads reads;
   private final ThreadPoolExecutor readThreads;
 
   public ReplicaDispatcher(Replica replica, DispatcherConfig config) {
+    this(replica, config, null);
+  }
+
+  /**
+   * @param watches the node's watch service, told of deleted subscriptions so that their consume
+   *     streams end; null when the node serves no watches
+   */
+  public ReplicaDispatcher(Replica replica, DispatcherConfig config, WatchService watches) {
     this.replica = replica;
+    this.watches = watches;
     this.config = config;
     this.validator = new RequestValidator(config.requestBytesMax());
     this.reads = new StoreReads(config.listLimitDefault(), config.listPageBytesMax());
@@ -68,7 +83,7 @@ public final class ReplicaDispatcher implements Dispatcher, AutoCloseable {
       int valueBytesMax = kind == RequestKind.WRITE ? replica.store().settings().valueBytesMax() : 0;
       ClientMessage valid = validator.validate(message, clientId != null, valueBytesMax);
       CompletableFuture<NodeMessage.Builder> work = switch (kind) {
-        case WRITE -> replica.submit(RequestValidator.command(clientId, valid)).thenApply(Replies::of);
+        case WRITE -> write(clientId, valid);
         case READ -> read(valid);
         case ADMIN -> admin(valid);
         case OTHER -> throw new IllegalStateException("validation let through " + valid.getBodyCase());
@@ -97,6 +112,37 @@ public final class ReplicaDispatcher implements Dispatcher, AutoCloseable {
         .completeOnTimeout(timedOut, timeoutMillis, TimeUnit.MILLISECONDS);
   }
 
+  private CompletableFuture<NodeMessage.Builder> write(UUID clientId, ClientMessage valid) {
+    ClientCommand command = RequestValidator.command(clientId, valid);
+    return switch (valid.getBodyCase()) {
+      case SUBSCRIPTION_CREATE -> {
+        String name = valid.getSubscriptionCreate().getName();
+        requireRoomForSubscription();
+        yield replica.submit(command).thenApply(result -> SubscriptionAnswers.created(name, result));
+      }
+      case SUBSCRIPTION_DELETE -> {
+        String name = valid.getSubscriptionDelete().getName();
+        yield replica.submit(command).thenApply(result -> {
+          NodeMessage.Builder answer = SubscriptionAnswers.deleted(name, result);
+          if (answer.hasSubscription() && watches != null) {
+            watches.subscriptionDeleted(name);
+          }
+          return answer;
+        });
+      }
+      default -> replica.submit(command).thenApply(Replies::of);
+    };
+  }
+
+  /** Checked on the node that takes the create (the leader, or the create fails with not_leader anyway). */
+  private void requireRoomForSubscription() {
+    int max = SubscriptionRecords.SUBSCRIPTIONS_MAX;
+    if (SubscriptionRecords.count(replica.store(), replica.readTime(), max) >= max) {
+      throw new RejectedRequestException(ErrorCode.QUOTA_EXCEEDED,
+          "the cluster holds its maximum of " + max + " subscriptions; delete one first");
+    }
+  }
+
   private CompletableFuture<NodeMessage.Builder> read(ClientMessage read) {
     return switch (read.getBodyCase()) {
       case GET -> barrier(read.getGet().getConsistency(), read.getGet().getMinRevision())
@@ -108,6 +154,12 @@ public final class ReplicaDispatcher implements Dispatcher, AutoCloseable {
       case LIST_GROUPS -> barrier(read.getListGroups().getConsistency(), read.getListGroups().getMinRevision())
           .thenApplyAsync(rev -> NodeMessage.newBuilder()
               .setListGroups(reads.listGroups(replica.store(), rev, replica.readTime())), readThreads);
+      case SUBSCRIPTION_GET -> barrier(read.getSubscriptionGet().getConsistency(), read.getSubscriptionGet().getMinRevision())
+          .thenApplyAsync(rev -> SubscriptionAnswers.get(replica.store(), read.getSubscriptionGet(), rev, replica.readTime()),
+              readThreads);
+      case SUBSCRIPTION_LIST -> barrier(read.getSubscriptionList().getConsistency(), read.getSubscriptionList().getMinRevision())
+          .thenApplyAsync(rev -> SubscriptionAnswers.list(replica.store(), read.getSubscriptionList(),
+              config.listLimitDefault(), rev, replica.readTime()), readThreads);
       default -> throw new IllegalArgumentException("not a read: " + read.getBodyCase());
     };
   }

@@ -11,6 +11,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.statekv.node.dispatch.Dispatcher;
 import io.statekv.node.http.internal.HttpPipeline;
+import io.statekv.node.watch.WatchService;
 import io.statekv.raft.ClusterView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,12 +50,14 @@ public final class HttpServer implements AutoCloseable {
    * @param requestBytesMax the largest body accepted
    * @param forwardTimeout how long a request forwarded to the leader may take
    * @param dispatcher where state requests go
+   * @param watches serves the Server-Sent Events of {@code GET /v1/watch}; null when the node
+   *     serves no watches
    * @param cluster this node's view of its group, read fresh for every cluster or health request
    * @param registry the registry {@code /metrics} scrapes, and where request metrics are recorded
    * @throws UncheckedIOException when the address cannot be bound
    */
   public static HttpServer start(String nodeId, InetSocketAddress listen, int requestBytesMax, Duration forwardTimeout,
-      Dispatcher dispatcher, Supplier<ClusterView> cluster, PrometheusMeterRegistry registry) {
+      Dispatcher dispatcher, WatchService watches, Supplier<ClusterView> cluster, PrometheusMeterRegistry registry) {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(
         EVENT_LOOP_THREADS, new DefaultThreadFactory("statekv-http"), NioIoHandler.newFactory());
     try {
@@ -63,7 +66,7 @@ public final class HttpServer implements AutoCloseable {
           .channel(NioServerSocketChannel.class)
           .option(ChannelOption.SO_REUSEADDR, true)
           .childOption(ChannelOption.TCP_NODELAY, true)
-          .childHandler(new HttpPipeline(nodeId, requestBytesMax, forwardTimeout, dispatcher, cluster, registry))
+          .childHandler(new HttpPipeline(nodeId, requestBytesMax, forwardTimeout, dispatcher, watches, cluster, registry))
           .bind(listen)
           .syncUninterruptibly()
           .channel();

@@ -15,6 +15,7 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.statekv.node.dispatch.Dispatcher;
+import io.statekv.node.watch.WatchService;
 import io.statekv.node.wire.internal.ClientMessageDecoder;
 import io.statekv.node.wire.internal.ConnectionHandler;
 import io.statekv.node.wire.internal.FrameDecoder;
@@ -41,7 +42,7 @@ public final class ProtocolServer implements AutoCloseable {
   private final ChannelGroup connections = new DefaultChannelGroup("statekv-clients", GlobalEventExecutor.INSTANCE);
   private final Channel serverChannel;
 
-  private ProtocolServer(ProtocolServerConfig config, Dispatcher dispatcher) throws InterruptedException {
+  private ProtocolServer(ProtocolServerConfig config, Dispatcher dispatcher, WatchService watches) throws InterruptedException {
     this.config = config;
     this.bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     this.workerGroup = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
@@ -60,7 +61,7 @@ public final class ProtocolServer implements AutoCloseable {
                 .addLast(new FrameDecoder(config.frameBytesMax()))
                 .addLast(new ClientMessageDecoder())
                 .addLast(new NodeMessageEncoder())
-                .addLast(new ConnectionHandler(dispatcher, config.inFlightHighWater(), config.inFlightLowWater()));
+                .addLast(new ConnectionHandler(dispatcher, watches, config.inFlightHighWater(), config.inFlightLowWater()));
           }
         });
     try {
@@ -81,7 +82,18 @@ public final class ProtocolServer implements AutoCloseable {
    *     cannot be bound
    */
   public static ProtocolServer start(ProtocolServerConfig config, Dispatcher dispatcher) throws InterruptedException {
-    return new ProtocolServer(config, dispatcher);
+    return new ProtocolServer(config, dispatcher, null);
+  }
+
+  /**
+   * Binds and starts serving, with watches and subscription consume streams served by {@code
+   * watches}.
+   *
+   * @throws InterruptedException if interrupted while binding
+   */
+  public static ProtocolServer start(ProtocolServerConfig config, Dispatcher dispatcher, WatchService watches)
+      throws InterruptedException {
+    return new ProtocolServer(config, dispatcher, watches);
   }
 
   /** The bound address; with port 0, the port that was picked. */

@@ -68,7 +68,7 @@ class ReplicaDispatcherTest {
     assertThat(reserved.getError().getCode()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
     assertThat(reserved.getRequestId()).isEqualTo(1);
     assertThat(reserved.getError().getOpIndex()).isEqualTo(-1);
-    assertThat(watch.getError().getMessage()).contains("watch is not available");
+    assertThat(watch.getError().getMessage()).contains("open streams");
     assertThat(replica.submitted).isEmpty();
   }
 

@@ -3,6 +3,8 @@ package io.statekv.node.wire;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.statekv.node.dispatch.DispatcherConfig;
 import io.statekv.node.dispatch.ReplicaDispatcher;
+import io.statekv.node.watch.WatchConfig;
+import io.statekv.node.watch.WatchService;
 import io.statekv.raft.Member;
 import io.statekv.raft.Replica;
 import io.statekv.raft.ReplicaConfig;
@@ -23,8 +25,9 @@ final class LocalCluster implements AutoCloseable {
   static final Duration REPLICA_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
   /** One running node. */
-  record Node(Member member, Replica replica, ReplicaDispatcher dispatcher, ProtocolServer server) {
+  record Node(Member member, Replica replica, WatchService watches, ReplicaDispatcher dispatcher, ProtocolServer server) {
     void close() {
+      watches.close();
       server.close();
       dispatcher.close();
       replica.close();
@@ -36,6 +39,8 @@ final class LocalCluster implements AutoCloseable {
   private final Duration electionMax;
   private final List<Member> members = new ArrayList<>();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
+  private WatchConfig watchConfig = WatchConfig.DEFAULTS;
+  private long snapshotThresholdEntries = ReplicaConfig.SNAPSHOT_THRESHOLD_ENTRIES_DEFAULT;
 
   LocalCluster(Path root, int size, Duration electionMin, Duration electionMax) throws IOException {
     this.root = root;
@@ -52,6 +57,18 @@ final class LocalCluster implements AutoCloseable {
     return cluster;
   }
 
+  /** Watch settings of the nodes started from now on. */
+  LocalCluster watchConfig(WatchConfig config) {
+    this.watchConfig = config;
+    return this;
+  }
+
+  /** Snapshot threshold of the nodes started from now on. */
+  LocalCluster snapshotThresholdEntries(long entries) {
+    this.snapshotThresholdEntries = entries;
+    return this;
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
@@ -66,14 +83,24 @@ final class LocalCluster implements AutoCloseable {
 
   private void start(Member member) throws Exception {
     ReplicaConfig config = new ReplicaConfig(member, members, root.resolve(member.id()), electionMin, electionMax,
-        ReplicaConfig.SNAPSHOT_THRESHOLD_ENTRIES_DEFAULT, REPLICA_REQUEST_TIMEOUT,
+        snapshotThresholdEntries, REPLICA_REQUEST_TIMEOUT,
         ReplicaConfig.BATCH_COMMANDS_MAX_DEFAULT, ReplicaConfig.PROPOSALS_IN_FLIGHT_MAX_DEFAULT);
     Replica replica = Replica.create(config, new SimpleMeterRegistry());
+    WatchService watches = new WatchService(replica, watchConfig, member.id());
+    watches.start();
     replica.start();
-    ReplicaDispatcher dispatcher = new ReplicaDispatcher(replica, DispatcherConfig.DEFAULTS);
+    ReplicaDispatcher dispatcher = new ReplicaDispatcher(replica, DispatcherConfig.DEFAULTS, watches);
     int port = Integer.parseInt(member.clientAddress().substring(member.clientAddress().lastIndexOf(':') + 1));
-    ProtocolServer server = ProtocolServer.start(ProtocolServerConfig.defaults("127.0.0.1", port), dispatcher);
-    nodes.put(member.id(), new Node(member, replica, dispatcher, server));
+    ProtocolServer server = ProtocolServer.start(ProtocolServerConfig.defaults("127.0.0.1", port), dispatcher, watches);
+    nodes.put(member.id(), new Node(member, replica, watches, dispatcher, server));
+  }
+
+  /** Starts a stopped node again on its data dir and ports, as a restarted process would. */
+  void restart(String id) throws Exception {
+    if (nodes.containsKey(id)) {
+      throw new IllegalStateException(id + " is running");
+    }
+    start(members.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow());
   }
 
   /** The id of the leader, once a running node leads and has committed in its term. */

@@ -21,7 +21,16 @@ final class RawConnection implements AutoCloseable {
   private final DataOutputStream out;
 
   RawConnection(InetSocketAddress address) throws IOException {
-    socket = new Socket(address.getAddress(), address.getPort());
+    this(address, 0);
+  }
+
+  /** @param receiveBufferBytes the socket's receive buffer (set before connecting), or 0 for the default */
+  RawConnection(InetSocketAddress address, int receiveBufferBytes) throws IOException {
+    socket = new Socket();
+    if (receiveBufferBytes > 0) {
+      socket.setReceiveBufferSize(receiveBufferBytes);
+    }
+    socket.connect(address);
     socket.setSoTimeout(10_000);
     socket.setTcpNoDelay(true);
     in = new DataInputStream(socket.getInputStream());
@@ -37,7 +46,12 @@ final class RawConnection implements AutoCloseable {
 
   /** Connects and completes the handshake. */
   static RawConnection open(InetSocketAddress address) throws IOException {
-    RawConnection connection = new RawConnection(address);
+    return open(address, 0);
+  }
+
+  /** Connects with a receive buffer of {@code receiveBufferBytes} and completes the handshake. */
+  static RawConnection open(InetSocketAddress address, int receiveBufferBytes) throws IOException {
+    RawConnection connection = new RawConnection(address, receiveBufferBytes);
     connection.send(hello(1));
     NodeMessage answer = connection.receive();
     if (!answer.hasHello()) {

@@ -31,7 +31,7 @@ final class ReadChecks {
     readOptions(listGroups.getConsistency(), listGroups.getMinRevision());
   }
 
-  private static void readOptions(Consistency consistency, long minRevision) {
+  static void readOptions(Consistency consistency, long minRevision) {
     if (consistency == Consistency.UNRECOGNIZED) {
       throw RejectedRequestException.invalid("unknown consistency");
     }

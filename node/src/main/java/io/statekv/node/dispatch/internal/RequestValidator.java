@@ -1,5 +1,6 @@
 package io.statekv.node.dispatch.internal;
 
+import io.statekv.node.watch.SubscriptionRecords;
 import io.statekv.protocol.v1.ClientCommand;
 import io.statekv.protocol.v1.ClientMessage;
 import io.statekv.protocol.v1.ErrorCode;
@@ -85,8 +86,13 @@ public final class RequestValidator {
           AdminChecks.nodeId(message.getTransferLeader().getId());
         }
       }
-      case WATCH_CREATE, WATCH_CANCEL -> throw RejectedRequestException.invalid(
-          "watch is not available in this version of the node");
+      case SUBSCRIPTION_CREATE -> SubscriptionChecks.create(message.getSubscriptionCreate());
+      case SUBSCRIPTION_DELETE -> SubscriptionChecks.name(message.getSubscriptionDelete().getName());
+      case SUBSCRIPTION_GET -> SubscriptionChecks.get(message.getSubscriptionGet());
+      case SUBSCRIPTION_LIST -> SubscriptionChecks.list(message.getSubscriptionList());
+      case WATCH_CREATE, WATCH_CANCEL, WATCH_PROGRESS, SUBSCRIPTION_CONSUME, SUBSCRIPTION_ACK -> throw
+          RejectedRequestException.invalid("watch and consume requests open streams: they are served on a client"
+              + " protocol connection (or GET /v1/watch), not here");
       case HELLO -> throw RejectedRequestException.invalid("Hello is only valid as the first message of a connection");
       case BODY_NOT_SET -> throw RejectedRequestException.invalid("request has no body");
     }
@@ -96,9 +102,18 @@ public final class RequestValidator {
   /** The log command of a validated write; without a client id or session it has no session. */
   public static ClientCommand command(UUID clientId, ClientMessage write) {
     ClientCommand.Builder command = ClientCommand.newBuilder();
+    switch (write.getBodyCase()) {
+      case SUBSCRIPTION_CREATE -> command.mergeFrom(SubscriptionRecords.createCommand(write.getSubscriptionCreate()));
+      case SUBSCRIPTION_DELETE -> command.mergeFrom(SubscriptionRecords.deleteCommand(write.getSubscriptionDelete().getName()));
+      default -> operation(command, write);
+    }
     if (clientId != null && write.hasSession()) {
       command.setClientId(uuidBytes(clientId)).setSession(write.getSession());
     }
+    return command.build();
+  }
+
+  private static void operation(ClientCommand.Builder command, ClientMessage write) {
     switch (write.getBodyCase()) {
       case SET -> command.setSet(write.getSet());
       case UPDATE -> command.setUpdate(write.getUpdate());
@@ -108,7 +123,6 @@ public final class RequestValidator {
       case TXN -> command.setTxn(write.getTxn());
       default -> throw new IllegalArgumentException("not a write: " + write.getBodyCase());
     }
-    return command.build();
   }
 
   /** A UUID as 16 big-endian bytes, the wire form of a client id. */

@@ -10,12 +10,16 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.statekv.node.watch.WatchService;
+import io.statekv.protocol.ErrorCodes;
 import io.statekv.protocol.v1.ErrorCode;
+import io.statekv.protocol.v1.WatchResponse;
 import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +37,19 @@ final class HttpConnectionHandler extends SimpleChannelInboundHandler<FullHttpRe
 
   private final HttpRoutes routes;
   private final HttpMetrics metrics;
+  private final WatchService watches;
   private final ArrayDeque<PendingRequest> queue = new ArrayDeque<>();
   private boolean serving;
+  /** The connection's watch, once a {@code GET /v1/watch} made it an event stream. */
+  private EventStream stream;
 
-  HttpConnectionHandler(HttpRoutes routes, HttpMetrics metrics) {
+  /**
+   * @param watches serves {@code GET /v1/watch}; null when the node serves no watches
+   */
+  HttpConnectionHandler(HttpRoutes routes, HttpMetrics metrics, WatchService watches) {
     this.routes = routes;
     this.metrics = metrics;
+    this.watches = watches;
   }
 
   @Override
@@ -51,6 +62,18 @@ final class HttpConnectionHandler extends SimpleChannelInboundHandler<FullHttpRe
       String problem = String.valueOf(req.decoderResult().cause());
       HttpReply reply = HttpErrors.reply(ErrorCode.INVALID_ARGUMENT, "malformed HTTP request: " + problem);
       write(ctx, new PendingRequest(req.method().name(), "", new byte[0], false, false, System.nanoTime()), "unknown", reply);
+      return;
+    }
+    if (stream != null) {
+      ctx.close(); // an event stream's connection carries nothing else
+      return;
+    }
+    if (watches != null && req.method() == HttpMethod.GET && new QueryStringDecoder(req.uri()).path().equals(WatchQuery.PATH)) {
+      if (serving || !queue.isEmpty()) {
+        ctx.close(); // the stream would never end, so the answers still owed could not follow it
+        return;
+      }
+      startStream(ctx, req);
       return;
     }
     if (queue.size() >= PIPELINED_REQUESTS_MAX) {
@@ -67,6 +90,60 @@ final class HttpConnectionHandler extends SimpleChannelInboundHandler<FullHttpRe
         System.nanoTime()));
     ctx.channel().config().setAutoRead(false);
     serveNext(ctx);
+  }
+
+  /**
+   * Turns the connection into the event stream of one watch; a refused watch is answered with a
+   * JSON error, and the connection closes after it.
+   */
+  private void startStream(ChannelHandlerContext ctx, FullHttpRequest req) {
+    PendingRequest r = new PendingRequest("GET", WatchQuery.PATH, new byte[0], false, false, System.nanoTime());
+    WatchQuery query;
+    try {
+      query = WatchQuery.parse(req.uri(), req.headers().get(WatchQuery.LAST_EVENT_ID));
+    } catch (GatewayException e) {
+      write(ctx, r, "watch", HttpErrors.reply(e.error(), "", false));
+      return;
+    }
+    serving = true;
+    EventStream opened = new EventStream(ctx.channel());
+    stream = opened;
+    opened.open(watches.open(opened), query).whenComplete((refusal, failure) -> ctx.executor().execute(() -> {
+      if (failure == null && refusal == null) {
+        metrics.record("watch", HttpReply.OUTCOME_OK, System.nanoTime() - r.startNanos());
+        return;
+      }
+      if (refusal != null && refusal.getError().getCode() == ErrorCode.COMPACTED) {
+        // An EventSource cannot read the body of a failed response, so compacted (the one refusal
+        // a correct client meets in normal operation, after a long disconnection) is an error event.
+        opened.send(EventStream.STREAM_ID, WatchResponse.newBuilder().setCanceled(true).setCancelReason(refusal.getError()).build());
+        metrics.record("watch", ErrorCodes.of(ErrorCode.COMPACTED).wireName(), System.nanoTime() - r.startNanos());
+        return;
+      }
+      opened.close();
+      stream = null;
+      serving = false;
+      HttpReply answer = failure != null
+          ? HttpErrors.reply(ErrorCode.INTERNAL, "internal error: " + failure)
+          : HttpErrors.reply(refusal.getError(), "", false);
+      write(ctx, r, "watch", answer);
+    }));
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    if (stream != null) {
+      stream.writabilityChanged();
+    }
+    super.channelWritabilityChanged(ctx);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    if (stream != null) {
+      stream.close();
+    }
+    super.channelInactive(ctx);
   }
 
   private void serveNext(ChannelHandlerContext ctx) {

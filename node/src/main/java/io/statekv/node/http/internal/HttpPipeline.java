@@ -6,6 +6,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.statekv.node.dispatch.Dispatcher;
+import io.statekv.node.watch.WatchService;
 import io.statekv.raft.ClusterView;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -21,12 +22,15 @@ public final class HttpPipeline extends ChannelInitializer<SocketChannel> {
   private final int requestBytesMax;
   private final HttpMetrics metrics;
   private final HttpRoutes routes;
+  private final WatchService watches;
 
   /**
    * @param forwardTimeout how long a forwarded request may wait for the leader
+   * @param watches serves {@code GET /v1/watch}; null when the node serves no watches
    */
   public HttpPipeline(String nodeId, int requestBytesMax, Duration forwardTimeout, Dispatcher dispatcher,
-      Supplier<ClusterView> cluster, PrometheusMeterRegistry registry) {
+      WatchService watches, Supplier<ClusterView> cluster, PrometheusMeterRegistry registry) {
+    this.watches = watches;
     this.requestBytesMax = requestBytesMax;
     this.metrics = new HttpMetrics(registry);
     StateGateway gateway = new StateGateway(dispatcher, new LeaderForwarder(nodeId, cluster, forwardTimeout));
@@ -39,6 +43,6 @@ public final class HttpPipeline extends ChannelInitializer<SocketChannel> {
         .addLast(new HttpServerCodec(INITIAL_LINE_BYTES_MAX, HEADER_BYTES_MAX, 8192))
         .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS_MAX))
         .addLast(new BoundedBodyAggregator(requestBytesMax, metrics))
-        .addLast(new HttpConnectionHandler(routes, metrics));
+        .addLast(new HttpConnectionHandler(routes, metrics, watches));
   }
 }

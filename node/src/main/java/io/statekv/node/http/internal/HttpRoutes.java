@@ -42,11 +42,17 @@ final class HttpRoutes {
       }
       return new Routed(op.opName(), gateway.handle(op, r.body(), r.forwarded()));
     }
+    if (r.path().equals(WatchQuery.PATH)) {
+      // A GET that reaches the router is one this node cannot stream: it serves no watches.
+      return done("watch", r.method().equals("GET")
+          ? HttpErrors.reply(ErrorCode.NOT_FOUND, "this node serves no watches")
+          : methodNotAllowed(r, "GET"));
+    }
     Supplier<HttpReply> get = getRoutes.get(r.path());
     String name = get == null ? "unknown" : r.path().substring(r.path().lastIndexOf('/') + 1);
     if (get == null) {
       return done(name, HttpErrors.reply(ErrorCode.NOT_FOUND, "no endpoint at " + r.path()
-          + "; see docs/api.md (POST /v1/state/{get,set,update,...}, GET /v1/cluster, /healthz, /readyz, /metrics)"));
+          + "; see docs/api.md (POST /v1/state/{get,set,update,...}, GET /v1/watch, GET /v1/cluster, /healthz, /readyz, /metrics)"));
     }
     if (!r.method().equals("GET")) {
       return done(name, methodNotAllowed(r, "GET"));

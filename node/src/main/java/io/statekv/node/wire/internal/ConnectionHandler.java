@@ -5,6 +5,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.statekv.node.dispatch.Dispatcher;
+import io.statekv.node.watch.WatchService;
+import io.statekv.node.watch.WatchStreams;
 import io.statekv.protocol.v1.ClientMessage;
 import io.statekv.protocol.v1.ErrorCode;
 import io.statekv.protocol.v1.NodeMessage;
@@ -29,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * connection is closed. Request id 0 marks a frame not tied to a request. A malformed request whose
  * id is recovered gets {@code invalid_argument} and the connection stays open.
  *
+ * <p><b>Watches.</b> Watch and subscription stream requests go to the connection's {@link
+ * WatchStreams}; their messages are written by the node's fan-out thread with the opening
+ * request's id. A stream opener counts as in flight only until its stream started or was refused.
+ * When the connection closes, its watches end.
+ *
  * <p>All state is confined to the channel's event loop: dispatcher completions hop back onto it.
  */
 public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
@@ -41,6 +48,8 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   public static final Object DRAIN = new Object();
 
   private final Dispatcher dispatcher;
+  private final WatchService watches;
+  private WatchStreams streams;
   private final int highWater;
   private final int lowWater;
   private final Handshake handshake;
@@ -52,10 +61,31 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private boolean closing;
 
   public ConnectionHandler(Dispatcher dispatcher, int highWater, int lowWater) {
+    this(dispatcher, null, highWater, lowWater);
+  }
+
+  /** @param watches serves the connection's watches; null when the node serves none */
+  public ConnectionHandler(Dispatcher dispatcher, WatchService watches, int highWater, int lowWater) {
     this.dispatcher = dispatcher;
+    this.watches = watches;
     this.highWater = highWater;
     this.lowWater = lowWater;
     this.handshake = new Handshake(dispatcher);
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    if (watches != null) {
+      streams = watches.open(new ChannelWatchSink(ctx.channel()));
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (streams != null) {
+      streams.close();
+    }
+    ctx.fireChannelInactive();
   }
 
   @Override
@@ -125,7 +155,9 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     long requestId = message.getRequestId();
     CompletableFuture<NodeMessage> response;
     try {
-      response = message.hasHello() ? handshake.respond(clientId, message) : dispatcher.dispatch(clientId, message);
+      response = message.hasHello() ? handshake.respond(clientId, message)
+          : WatchStreams.handles(message.getBodyCase()) ? stream(message)
+          : dispatcher.dispatch(clientId, message);
     } catch (RuntimeException e) {
       LOG.error("dispatcher threw instead of answering", e);
       response = CompletableFuture.completedFuture(
@@ -140,6 +172,14 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     updateReading(ctx);
   }
 
+  private CompletableFuture<NodeMessage> stream(ClientMessage message) {
+    if (streams == null) {
+      return CompletableFuture.completedFuture(
+          error(message.getRequestId(), ErrorCode.INVALID_ARGUMENT, "this node serves no watches"));
+    }
+    return streams.handle(message);
+  }
+
   private static NodeMessage internal(long requestId, Throwable failure) {
     LOG.error("dispatcher failed a future instead of answering", failure);
     return error(requestId, ErrorCode.INTERNAL, "internal error: " + failure.getClass().getSimpleName());
@@ -150,7 +190,10 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     if (closing) {
       return;
     }
-    ctx.writeAndFlush(reply);
+    if (reply != null) {
+      // A stream that started has no answer here: its messages travel on the stream.
+      ctx.writeAndFlush(reply);
+    }
     while (inFlight < highWater && !waiting.isEmpty()) {
       start(ctx, waiting.poll());
     }
@@ -164,6 +207,9 @@ public final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     updateReading(ctx);
+    if (streams != null && ctx.channel().isWritable()) {
+      streams.writabilityChanged();
+    }
     ctx.fireChannelWritabilityChanged();
   }
 

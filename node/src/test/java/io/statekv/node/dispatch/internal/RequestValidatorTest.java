@@ -202,7 +202,7 @@ class RequestValidatorTest {
     assertRejected(ClientMessage.newBuilder().setRequestId(1).build(), ErrorCode.INVALID_ARGUMENT, "no body");
     assertRejected(ClientMessage.newBuilder().setHello(Hello.getDefaultInstance()).build(), ErrorCode.INVALID_ARGUMENT, "Hello");
     assertRejected(ClientMessage.newBuilder().setWatchCreate(WatchCreateRequest.getDefaultInstance()).build(),
-        ErrorCode.INVALID_ARGUMENT, "watch is not available");
+        ErrorCode.INVALID_ARGUMENT, "open streams");
   }
 
   @Test

@@ -45,7 +45,7 @@ class GatewayTranscriptTest {
     dispatcher = new ScriptedDispatcher();
     ClusterView view = new ClusterView("n1", "n1", 1, 1, 1, List.of(), true);
     server = HttpServer.start("n1", new InetSocketAddress("127.0.0.1", 0), 1 << 21, Duration.ofSeconds(5),
-        dispatcher, () -> view, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        dispatcher, null, () -> view, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     client = HttpClient.newHttpClient();
   }
 

@@ -46,7 +46,7 @@ class HttpServerTest {
   @BeforeEach
   void start() {
     server = HttpServer.start("n1", new InetSocketAddress("127.0.0.1", 0), REQUEST_BYTES_MAX, Duration.ofSeconds(5),
-        dispatcher, () -> {
+        dispatcher, null, () -> {
           ClusterView v = view.get();
           if (v == null) {
             throw new IllegalStateException("not started");
@@ -247,7 +247,7 @@ class HttpServerTest {
     leaderDispatcher.answerWith(NodeMessage.newBuilder().setGet(GetResponse.newBuilder()
         .setEntry(io.statekv.protocol.v1.Entry.newBuilder().setValueJson(com.google.protobuf.ByteString.copyFromUtf8("42")))).build());
     try (HttpServer leader = HttpServer.start("n2", new InetSocketAddress("127.0.0.1", 0), REQUEST_BYTES_MAX,
-        Duration.ofSeconds(5), leaderDispatcher, () -> LEADING, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+        Duration.ofSeconds(5), leaderDispatcher, null, () -> LEADING, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
       String leaderHttp = "127.0.0.1:" + leader.boundAddress().getPort();
       view.set(new ClusterView("n1", "n2", 3, 40, 40, List.of(
           new io.statekv.raft.Member("n1", "a:1", "a:2", "127.0.0.1:" + server.boundAddress().getPort()),

@@ -1,0 +1,51 @@
+package io.statekv.bench.watch;
+
+import io.statekv.client.StateKvException;
+import io.statekv.client.WatchEvent;
+import io.statekv.client.WatchListener;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Recorder;
+
+/**
+ * One watcher of the benchmark: for every event it records the lag from the write's commit (the
+ * moment its writer saw the acknowledgement, from {@code committedAt}) to this delivery, and the
+ * end-to-end lag from the write's send (carried in the value). An event delivered before its
+ * writer saw the acknowledgement counts a commit lag of 0. Thread-safe.
+ */
+final class LagListener implements WatchListener {
+  private final Map<Long, Long> committedAt;
+  private final Recorder commitLag;
+  private final Recorder sendLag;
+  private final AtomicLong delivered;
+  private final AtomicReference<StateKvException> failure;
+
+  LagListener(Map<Long, Long> committedAt, Recorder commitLag, Recorder sendLag, AtomicLong delivered,
+      AtomicReference<StateKvException> failure) {
+    this.committedAt = committedAt;
+    this.commitLag = commitLag;
+    this.sendLag = sendLag;
+    this.delivered = delivered;
+    this.failure = failure;
+  }
+
+  @Override
+  public void onEvents(List<WatchEvent> events) {
+    long now = System.nanoTime();
+    for (WatchEvent e : events) {
+      Long committed = committedAt.get(e.revision());
+      commitLag.recordValue(committed == null ? 0 : Math.max(0, now - committed));
+      if (e.newValue() != null && e.newValue().has("sent")) {
+        sendLag.recordValue(Math.max(0, now - e.newValue().get("sent").asLong()));
+      }
+    }
+    delivered.addAndGet(events.size());
+  }
+
+  @Override
+  public void onError(StateKvException error) {
+    failure.compareAndSet(null, error);
+  }
+}

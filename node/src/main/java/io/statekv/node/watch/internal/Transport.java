@@ -1,0 +1,65 @@
+package io.statekv.node.watch.internal;
+
+import io.statekv.node.watch.WatchSink;
+import io.statekv.protocol.v1.WatchResponse;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The watches of one transport (a client connection or an HTTP event stream) and its sink.
+ *
+ * <p>The watcher map is written by the fan-out thread and read by the transport's own thread (to
+ * check an acknowledgement against what a consume stream delivered); {@link #closed} is set by the
+ * transport's thread. Everything else is confined to the fan-out thread.
+ */
+final class Transport {
+  private final WatchSink sink;
+  private final Consumer<Transport> onWrite;
+  final Map<Long, Watcher> watchers = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+  /** Written to in the current fan-out round, so it needs a flush. */
+  boolean touched;
+
+  /** @param onWrite told (on the fan-out thread) of every write, so the round ends with a flush */
+  Transport(WatchSink sink, Consumer<Transport> onWrite) {
+    this.sink = sink;
+    this.onWrite = onWrite;
+  }
+
+  boolean writable() {
+    return !closed && sink.writable();
+  }
+
+  void send(long streamId, WatchResponse response) {
+    if (!closed) {
+      sink.send(streamId, response);
+      onWrite.accept(this);
+    }
+  }
+
+  void flush() {
+    touched = false;
+    if (!closed) {
+      sink.flush();
+    }
+  }
+
+  void markClosed() {
+    closed = true;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** True when a watch opened by {@code streamId} is still open on this transport. */
+  boolean hasStream(long streamId) {
+    for (Watcher w : watchers.values()) {
+      if (w.streamId == streamId) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,58 @@
+package io.statekv.node.watch.internal;
+
+import io.statekv.node.watch.WatchSink;
+import io.statekv.protocol.v1.Event;
+import io.statekv.protocol.v1.WatchResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A transport for fan-out tests: records what is sent, and can refuse more (like a full socket). */
+final class RecordingSink implements WatchSink {
+  record Sent(long streamId, WatchResponse response) {}
+
+  private final List<Sent> sent = new ArrayList<>();
+  private volatile boolean writable = true;
+  final AtomicInteger flushes = new AtomicInteger();
+
+  void writable(boolean value) {
+    writable = value;
+  }
+
+  @Override
+  public boolean writable() {
+    return writable;
+  }
+
+  @Override
+  public synchronized void send(long streamId, WatchResponse response) {
+    sent.add(new Sent(streamId, response));
+  }
+
+  @Override
+  public void flush() {
+    flushes.incrementAndGet();
+  }
+
+  synchronized List<WatchResponse> responses(long streamId) {
+    return sent.stream().filter(s -> s.streamId() == streamId).map(Sent::response).toList();
+  }
+
+  synchronized int count() {
+    return sent.size();
+  }
+
+  /** Every event sent on a stream, in order. */
+  synchronized List<Event> events(long streamId) {
+    List<Event> out = new ArrayList<>();
+    for (WatchResponse r : responses(streamId)) {
+      out.addAll(r.getEventsList());
+    }
+    return out;
+  }
+
+  synchronized WatchResponse last(long streamId) {
+    List<WatchResponse> all = responses(streamId);
+    return all.isEmpty() ? null : all.get(all.size() - 1);
+  }
+}

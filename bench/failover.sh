@@ -13,7 +13,7 @@ DEV_PID=""
 
 cleanup() {
   if [[ -n "$DEV_PID" ]] && kill -0 "$DEV_PID" 2>/dev/null; then
-    kill -INT "$DEV_PID" 2>/dev/null || true
+    kill -TERM "$DEV_PID" 2>/dev/null || true  # a background job ignores SIGINT
     wait "$DEV_PID" 2>/dev/null || true
   fi
   echo "failover: data and logs kept in $WORK" >&2

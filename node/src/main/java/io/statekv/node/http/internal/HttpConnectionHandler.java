@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.statekv.protocol.v1.ErrorCode;
 import java.util.ArrayDeque;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,7 @@ final class HttpConnectionHandler extends SimpleChannelInboundHandler<FullHttpRe
       }
       String problem = String.valueOf(req.decoderResult().cause());
       HttpReply reply = HttpErrors.reply(ErrorCode.INVALID_ARGUMENT, "malformed HTTP request: " + problem);
-      write(ctx, new PendingRequest(req.method().name(), "", new byte[0], false, false, System.nanoTime()), "unknown", reply);
+      write(ctx, new PendingRequest(req.method().name(), "", Map.of(), new byte[0], false, false, System.nanoTime()), "unknown", reply);
       return;
     }
     if (queue.size() >= PIPELINED_REQUESTS_MAX) {
@@ -58,9 +59,11 @@ final class HttpConnectionHandler extends SimpleChannelInboundHandler<FullHttpRe
       ctx.close();
       return;
     }
+    QueryStringDecoder uri = new QueryStringDecoder(req.uri());
     queue.add(new PendingRequest(
         req.method().name(),
-        new QueryStringDecoder(req.uri()).path(),
+        uri.path(),
+        uri.parameters(),
         ByteBufUtil.getBytes(req.content()),
         HttpUtil.isKeepAlive(req),
         req.headers().contains(LeaderForwarder.FORWARDED_BY_HEADER),

@@ -48,11 +48,14 @@ readonly STATEKV_GID=10001
 #                      (-XX:StartFlightRecording, `jfr`) are how JVM pauses get diagnosed.
 #   jdk.crypto.ec      the SunEC provider: ECDHE and ECDSA for TLS between clients and nodes
 #                      and between peers. jdeps cannot see it: providers load by name.
+#   java.net.http      java.net.http.HttpClient: the HTTP gateway forwards writes that reach a
+#                      follower to the leader with it. Without it the node dies at start-up
+#                      with NoClassDefFoundError.
 # Left out on purpose: java.desktop (jdeps sees it referenced only by JNA's AWT helpers,
 # Chronicle's "cooler" tool and a Micrometer logging binder, none on a node's path; it drags in
-# X11 and font libraries, about 20 MB more), java.net.http, java.instrument,
+# X11 and font libraries, about 20 MB more), java.instrument,
 # java.security.jgss. check-modules.sh compares this list with what jdeps finds in a jar.
-readonly JAVA_MODULES=java.base,java.logging,java.management,java.naming,java.sql,java.xml,jdk.compiler,jdk.zipfs,jdk.unsupported,jdk.management,jdk.jfr,jdk.crypto.ec
+readonly JAVA_MODULES=java.base,java.logging,java.management,java.naming,java.sql,java.xml,jdk.compiler,jdk.zipfs,jdk.unsupported,jdk.management,jdk.jfr,jdk.crypto.ec,java.net.http
 
 # Debian packages whose files are copied into the image; their versions are part of the tag.
 readonly COPIED_PACKAGES=(libc6 libgcc-s1 libstdc++6 zlib1g busybox-static iptables libnftnl11 libmnl0 libxtables12)

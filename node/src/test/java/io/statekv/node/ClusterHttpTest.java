@@ -160,4 +160,36 @@ class ClusterHttpTest {
     assertThat(c.json().findValues("leader").stream().filter(JsonNode::asBoolean)).hasSize(1);
     assertThat(HttpJson.get(follower, "/readyz").status()).isEqualTo(200);
   }
+
+  @Test
+  void everyReplicaHashesTheSameStateAtTheSameAppliedIndex() {
+    post(leader, "/v1/state/set", "{\"scope\":\"h\",\"key\":\"k\",\"value\":{\"n\":1}}");
+    Answer before = HttpJson.get(leader, "/v1/cluster?state_hash=true");
+    assertThat(before.status()).as(before.body()).isEqualTo(200);
+    String first = before.json().get("state_hash").asText();
+    assertThat(first).hasSize(64).matches("[0-9a-f]+");
+    assertThat(HttpJson.get(leader, "/v1/cluster").json().has("state_hash")).as("only on demand").isFalse();
+    Answer bad = HttpJson.get(leader, "/v1/cluster?state_hash=yes");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("state_hash must be true or false");
+
+    Answer written = post(leader, "/v1/state/set", "{\"scope\":\"h\",\"key\":\"k\",\"value\":{\"n\":2}}");
+    long revision = written.json().get("revision").asLong();
+    // Wait until every replica has applied the write, then all must agree on the hash at one index.
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    java.util.Set<String> hashes;
+    java.util.Set<Long> indexes;
+    do {
+      hashes = new java.util.TreeSet<>();
+      indexes = new java.util.TreeSet<>();
+      for (int i = 0; i < 3; i++) {
+        JsonNode c = HttpJson.get(cluster.httpBase(i), "/v1/cluster?state_hash=true").json();
+        hashes.add(c.get("state_hash").asText());
+        indexes.add(c.get("state_hash_applied_index").asLong());
+      }
+    } while ((indexes.size() != 1 || indexes.iterator().next() < revision) && System.nanoTime() < deadline);
+    assertThat(indexes).hasSize(1);
+    assertThat(indexes.iterator().next()).isGreaterThanOrEqualTo(revision);
+    assertThat(hashes).hasSize(1).doesNotContain(first);
+  }
 }

@@ -54,6 +54,15 @@ public interface Replica extends AutoCloseable {
   /** The current view of the group. */
   ClusterView cluster();
 
+  /**
+   * Hashes the whole applied state. Apply waits while it runs, so the hash belongs to exactly one
+   * applied index; it reads every entry, so call it on demand (convergence checks), never per
+   * request, and never on an event loop.
+   *
+   * @throws ReplicaException {@code unavailable} while a snapshot install replaces the state
+   */
+  StateHash stateHash();
+
   /** Adds a member (it must already be running with an empty data dir), through the leader. */
   CompletableFuture<ClusterView> addMember(Member member);
 

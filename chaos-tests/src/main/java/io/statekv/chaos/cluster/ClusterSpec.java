@@ -32,8 +32,12 @@ public record ClusterSpec(
   public static final int NODES_MAX = 5;
   /** The default readiness deadline: three JVMs starting at once on two cores take up to 14 s. */
   public static final Duration READY_TIMEOUT_DEFAULT = Duration.ofSeconds(90);
-  /** Snapshot often enough that a short run installs snapshots on wiped nodes. */
-  public static final long SNAPSHOT_THRESHOLD_ENTRIES_DEFAULT = 500;
+  /**
+   * The node's minimum: a short run of a few hundred log entries takes several snapshots and purges
+   * the log behind them, so that corrupt-snapshot finds a snapshot to damage and a wiped or
+   * re-added node has to install one.
+   */
+  public static final long SNAPSHOT_THRESHOLD_ENTRIES_DEFAULT = 100;
 
   public ClusterSpec {
     Objects.requireNonNull(image, "image");

@@ -13,18 +13,20 @@ import java.util.List;
  * @param commitIndex the highest index it knows committed
  * @param appliedIndex the highest index it applied
  * @param memberIds the ids of the members of its current configuration
- * @param stateHash a digest of the applied state at {@code appliedIndex}, when the node reports
- *     one ({@code state_hash}); null otherwise
+ * @param stateHash a digest of the whole applied state ({@code state_hash}, asked for with {@code
+ *     ?state_hash=true}); null when the node sent none
+ * @param stateHashAppliedIndex the applied index {@code stateHash} was taken at ({@code
+ *     state_hash_applied_index}); 0 when there is no hash
  */
 public record ClusterStatus(String nodeId, String leaderId, long term, long commitIndex,
-    long appliedIndex, List<String> memberIds, String stateHash) {
+    long appliedIndex, List<String> memberIds, String stateHash, long stateHashAppliedIndex) {
 
   public ClusterStatus {
     memberIds = List.copyOf(memberIds);
   }
 
   /**
-   * Parses the body of {@code GET /v1/cluster}.
+   * Parses the body of {@code GET /v1/cluster[?state_hash=true]}.
    *
    * @throws IllegalArgumentException if a required field is missing
    */
@@ -38,7 +40,8 @@ public record ClusterStatus(String nodeId, String leaderId, long term, long comm
     }
     return new ClusterStatus(body.get("node_id").asText(), text(body, "leader_id"),
         body.path("term").asLong(), body.path("commit_index").asLong(),
-        body.path("applied_index").asLong(), members, text(body, "state_hash"));
+        body.path("applied_index").asLong(), members, text(body, "state_hash"),
+        body.path("state_hash_applied_index").asLong());
   }
 
   private static String text(JsonNode body, String field) {

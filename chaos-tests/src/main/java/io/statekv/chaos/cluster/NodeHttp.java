@@ -31,10 +31,13 @@ public final class NodeHttp {
     }
   }
 
-  /** The node's {@code /v1/cluster}, or empty when it does not answer 200 in time. */
+  /**
+   * The node's {@code /v1/cluster?state_hash=true}, the view with the hash of its applied state,
+   * or empty when it does not answer 200 in time.
+   */
   public Optional<ClusterStatus> status(NodeAddress node) {
     try {
-      HttpResponse<String> response = get(node, "/v1/cluster");
+      HttpResponse<String> response = get(node, "/v1/cluster?state_hash=true");
       if (response.statusCode() != 200) {
         return Optional.empty();
       }

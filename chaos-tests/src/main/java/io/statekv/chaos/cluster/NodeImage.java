@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 public final class NodeImage {
   /** The script, relative to the repository root. */
   public static final String BUILD_SCRIPT = "deploy/image/build-node.sh";
+  /** The system property naming the node jar to build the image from. */
+  public static final String NODE_JAR_PROPERTY = "statekv.node.jar";
   /** A cold build (base image and node) took up to 30 s; leave room on a loaded machine. */
   public static final long BUILD_TIMEOUT_SECONDS = 600;
 
@@ -41,11 +43,21 @@ public final class NodeImage {
   }
 
   /**
-   * The node's shaded jar, {@code node/target/statekv-node-*-all.jar}.
+   * The node's shaded jar: the {@code statekv.node.jar} system property (the build sets it to the
+   * jar it has just built), else the one {@code node/target/statekv-node-*-all.jar}.
    *
    * @throws IllegalStateException if there is none, with the command that builds it
    */
   public static Path nodeJar(Path root) throws IOException {
+    String configured = System.getProperty(NODE_JAR_PROPERTY);
+    if (configured != null && !configured.isBlank()) {
+      Path jar = Path.of(configured).toAbsolutePath().normalize();
+      if (!Files.isRegularFile(jar)) {
+        throw new IllegalStateException(NODE_JAR_PROPERTY + " names " + jar
+            + ", which does not exist; build it with: mvn -B -ntp -pl node -am package -DskipTests");
+      }
+      return jar;
+    }
     List<Path> jars = new ArrayList<>();
     Path target = root.resolve("node/target");
     if (Files.isDirectory(target)) {

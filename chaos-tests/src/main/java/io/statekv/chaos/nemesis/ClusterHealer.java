@@ -3,9 +3,6 @@ package io.statekv.chaos.nemesis;
 import io.statekv.chaos.cluster.Await;
 import io.statekv.chaos.cluster.ClusterNode;
 import io.statekv.chaos.cluster.ClusterStatus;
-import io.statekv.chaos.cluster.NodeAddress;
-import io.statekv.client.Member;
-import io.statekv.client.StateKvException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Brings a cluster back to full health after a run, whatever faults were left: removes every
- * network rule, unpauses and starts every node, waits for each to be ready, and adds back any
- * node the group no longer counts as a member. Runs on one thread.
+ * network rule, unpauses and starts every node, adds back any node the group no longer counts as
+ * a member ({@link Rejoin}), and waits for each to be ready. Runs on one thread.
  */
 public final class ClusterHealer {
   private ClusterHealer() {}
@@ -40,34 +37,22 @@ public final class ClusterHealer {
         actions.add("started " + node.id());
       }
     }
-    context.cluster().awaitReady(context.readyTimeout());
+    // A node that left the group never becomes ready on its own: bring it back in first, once the
+    // group has a leader to ask, then wait for every node.
+    Await.until("a leader", context.readyTimeout(), context::leader);
     for (ClusterNode node : context.cluster().nodes()) {
       if (!isMember(context, node)) {
-        addBack(context, node);
+        Rejoin.addBack(context, node);
         actions.add("added " + node.id() + " back to the group");
       }
     }
+    context.cluster().awaitReady(context.readyTimeout());
     return actions;
   }
 
+  /** Whether the leader's view names the node; with no leader known, assume it does. */
   private static boolean isMember(NemesisContext context, ClusterNode node) {
     Optional<ClusterStatus> status = context.leader().flatMap(context.cluster()::status);
     return status.map(s -> s.memberIds().contains(node.id())).orElse(true);
-  }
-
-  private static void addBack(NemesisContext context, ClusterNode node) {
-    NodeAddress a = node.address();
-    Await.until("the group to add " + node.id() + " back", context.readyTimeout(), () -> {
-      try {
-        context.admin().addMember(Member.of(a.id(), a.raftEndpoint(), a.clientEndpoint(),
-            a.httpEndpoint()));
-        return Optional.of(Boolean.TRUE);
-      } catch (StateKvException e) {
-        if (!e.retryable()) {
-          throw e;
-        }
-        return Optional.empty();
-      }
-    });
   }
 }

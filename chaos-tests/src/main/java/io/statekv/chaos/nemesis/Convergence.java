@@ -14,8 +14,9 @@ import java.util.TreeSet;
 
 /**
  * The end-of-run check that every node holds the same state: all nodes answer, agree on the
- * leader and the member set, and report the same applied index once writes have stopped. When a
- * node's {@code /v1/cluster} also carries a {@code state_hash}, the hashes must match too.
+ * leader and the member set, and, once writes have stopped, hash their whole applied state at the
+ * same applied index to the same digest ({@code GET /v1/cluster?state_hash=true}). A node that
+ * sends no hash never counts as converged.
  */
 public final class Convergence {
   private Convergence() {}
@@ -44,7 +45,8 @@ public final class Convergence {
       }
       problem = disagreement(cluster, statuses);
       if (problem == null) {
-        return new Result(true, statuses, "nodes agree on leader, members and applied index");
+        return new Result(true, statuses,
+            "nodes agree on leader, members, and state hash at one applied index");
       }
       try {
         Thread.sleep(200);
@@ -76,11 +78,15 @@ public final class Convergence {
     Set<List<String>> memberSets = new java.util.HashSet<>();
     Set<Long> applied = new TreeSet<>();
     Set<String> hashes = new TreeSet<>();
+    List<String> unhashed = new ArrayList<>();
     for (ClusterStatus s : statuses.values()) {
       hashes.add(String.valueOf(s.stateHash()));
       leaders.add(String.valueOf(s.leaderId()));
       memberSets.add(s.memberIds().stream().sorted().toList());
-      applied.add(s.appliedIndex());
+      applied.add(s.stateHashAppliedIndex());
+      if (s.stateHash() == null) {
+        unhashed.add(s.nodeId());
+      }
     }
     if (leaders.size() != 1 || leaders.contains("null")) {
       return "nodes name different leaders or none: " + leaders;
@@ -88,8 +94,11 @@ public final class Convergence {
     if (memberSets.size() != 1) {
       return "nodes see different member sets: " + memberSets;
     }
+    if (!unhashed.isEmpty()) {
+      return "no state hash from " + unhashed;
+    }
     if (applied.size() != 1) {
-      return "applied indexes differ: " + applied;
+      return "state hashes were taken at different applied indexes: " + applied;
     }
     if (hashes.size() != 1) {
       return "state hashes differ at applied index " + applied + ": " + hashes;

@@ -2,6 +2,7 @@ package io.statekv.chaos.nemesis;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -11,9 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs faults on a thread of its own: a quiet interval, one fault picked at random from the
- * nemeses, a fault interval, heal, and again, until stopped. Every choice and interval comes from
- * the context's seeded random source. Every fault window is kept for the report.
+ * Runs faults on a thread of its own: a quiet interval, the next fault, a fault interval, heal,
+ * and again, until stopped. Faults come in rounds: each round runs every nemesis once, in an order
+ * shuffled anew per round, so that a run with at least as many faults as nemeses has injected
+ * each of them. Every order and interval comes from the context's seeded random source. Every
+ * fault window is kept for the report.
  *
  * <p>Thread-safe: {@link #stop()} and {@link #windows()} may be called from any thread.
  */
@@ -78,8 +81,13 @@ public final class NemesisSchedule {
   }
 
   private void loop() {
+    List<Nemesis> round = new ArrayList<>();
     while (!waitOrStop(pick(intervals.quietMin(), intervals.quietMax()))) {
-      Nemesis nemesis = nemeses.get(context.random().nextInt(nemeses.size()));
+      if (round.isEmpty()) {
+        round.addAll(nemeses);
+        Collections.shuffle(round, context.random());
+      }
+      Nemesis nemesis = round.remove(0);
       Duration hold = pick(intervals.faultMin(), intervals.faultMax());
       if (!inject(nemesis)) {
         continue;

@@ -2,16 +2,18 @@ package io.statekv.chaos.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.statekv.chaos.cluster.probe.ProbeImage;
+import io.statekv.chaos.nemesis.Convergence;
 import io.statekv.chaos.nemesis.NetworkRules;
+import io.statekv.client.StateKvClient;
+import io.statekv.client.WriteOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,27 +21,34 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * The container layer on real Docker: a 3-node cluster of probe processes on the node image's
- * runtime, with pinned IPs, bind-mounted data that survives kill -9, pause, and iptables
- * partitions entered from the host. The node itself is exercised by the chaos scenarios.
+ * The container layer on real Docker with real nodes: a 3-node cluster of the node image built
+ * from this build's jar, with pinned IPs, bind-mounted data that survives kill -9, pause, iptables
+ * partitions entered from the host, and the state-hash convergence check.
  */
 class NodeClusterIT {
-  private static final Duration FAULT_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration FAULT_TIMEOUT = Duration.ofSeconds(60);
 
   @TempDir
   static Path work;
+  private static String image;
   private static NodeCluster cluster;
+  private static StateKvClient client;
 
   @BeforeAll
   static void startCluster() throws IOException {
-    ClusterSpec spec = ClusterSpec.of(3, ProbeImage.reference(), work.resolve("cluster"))
-        .withReadyTimeout(Duration.ofSeconds(60));
+    image = NodeImage.buildNode(NodeImage.repositoryRoot());
+    ClusterSpec spec = ClusterSpec.of(3, image, work.resolve("cluster"))
+        .withReadyTimeout(Duration.ofSeconds(90));
     cluster = NodeCluster.start("statekv-chaos-it-" + ProcessHandle.current().pid(), spec,
         new Random());
+    client = StateKvClient.builder().endpoints(cluster.clientEndpoints()).build();
   }
 
   @AfterAll
   static void closeCluster() {
+    if (client != null) {
+      client.close();
+    }
     if (cluster != null) {
       cluster.close();
     }
@@ -53,21 +62,30 @@ class NodeClusterIT {
       assertThat(node.isRunning()).isTrue();
       assertThat(node.exec(List.of("cat", NodeConfigFile.CONTAINER_PATH)))
           .contains("node_id: n" + i).contains("advertise:\n  raft: " + node.address().ip());
+      assertThat(cluster.status(node).orElseThrow().memberIds()).containsExactly("n1", "n2", "n3");
     }
     assertThat(cluster.clientEndpoints()).hasSize(3).allMatch(e -> e.endsWith(":7001"));
   }
 
   @Test
-  void dataDirSurvivesKillAndRestart() {
+  void killedNodeKeepsItsLogAndCatchesUp() throws IOException {
+    long before = client.set("it", "kill", Map.of("n", 1), WriteOptions.NONE).revision();
     ClusterNode node = cluster.node("n1");
-    long before = starts(node);
     node.kill();
     Await.condition("n1 to stop answering", FAULT_TIMEOUT, () -> !cluster.http().ready(node.address()));
     assertThat(node.isRunning()).isFalse();
+    try (Stream<Path> files = Files.walk(node.stateDir())) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("Ratis' log segments on the bind-mounted data dir").anyMatch(n -> n.startsWith("log_"));
+    }
+    long during = client.set("it", "kill", Map.of("n", 2), WriteOptions.NONE).revision();
     node.start();
     cluster.awaitReady(node, FAULT_TIMEOUT);
-    assertThat(starts(node)).isEqualTo(before + 1);
-    assertThat(node.stateDir().resolve("starts")).exists();
+    Convergence.Result converged = Convergence.await(cluster, FAULT_TIMEOUT);
+    assertThat(converged.converged()).as(converged.note()).isTrue();
+    ClusterStatus status = converged.statuses().get("n1");
+    assertThat(status.stateHashAppliedIndex()).isGreaterThanOrEqualTo(during).isGreaterThan(before);
+    assertThat(status.stateHash()).hasSize(64);
   }
 
   @Test
@@ -91,42 +109,32 @@ class NodeClusterIT {
     NetworkRules rules = new NetworkRules();
     rules.cut(n1, n2);
     try {
-      assertThat(reachable(n1, n2)).isFalse();
-      assertThat(reachable(n2, n1)).isFalse();
-      assertThat(reachable(n1, n3)).isTrue();
-      assertThat(reachable(n3, n2)).isTrue();
+      assertThat(Reachability.reachable(n1, n2)).isFalse();
+      assertThat(Reachability.reachable(n2, n1)).isFalse();
+      assertThat(Reachability.reachable(n1, n3)).isTrue();
+      assertThat(Reachability.reachable(n3, n2)).isTrue();
     } finally {
       rules.healAll();
     }
     assertThat(rules.active()).isEmpty();
-    assertThat(reachable(n1, n2)).isTrue();
-    assertThat(reachable(n2, n1)).isTrue();
+    assertThat(Reachability.reachable(n1, n2)).isTrue();
+    assertThat(Reachability.reachable(n2, n1)).isTrue();
   }
 
   @Test
   void closeCopiesLogsAndRemovesContainers() throws IOException {
-    ClusterSpec spec = ClusterSpec.of(3, ProbeImage.reference(), work.resolve("short"));
+    ClusterSpec spec = ClusterSpec.of(3, image, work.resolve("short"))
+        .withReadyTimeout(Duration.ofSeconds(90));
     NodeCluster shortLived = NodeCluster.start("statekv-chaos-it-short-" + ProcessHandle.current()
         .pid(), spec, new Random());
     List<String> ids = shortLived.nodes().stream().map(ClusterNode::containerId).toList();
     shortLived.close();
     for (ClusterNode node : shortLived.nodes()) {
-      assertThat(Files.readString(node.logFile())).contains("probe " + node.id() + " start 1");
+      assertThat(Files.readString(node.logFile())).contains("node " + node.id() + " HTTP on");
     }
     var docker = DockerClientFactory.instance().client();
     assertThat(docker.listContainersCmd().withShowAll(true).exec())
         .noneMatch(c -> ids.contains(c.getId()));
     assertThat(docker.listNetworksCmd().withNameFilter(shortLived.name()).exec()).isEmpty();
-  }
-
-  private static long starts(ClusterNode node) {
-    return cluster.http().json(node.address(), "/probe/starts").map(j -> j.get("starts").asLong())
-        .orElseThrow();
-  }
-
-  private static boolean reachable(ClusterNode from, ClusterNode to) {
-    Optional<JsonNode> answer = cluster.http().json(from.address(),
-        "/probe/connect?to=" + to.address().raftEndpoint());
-    return answer.orElseThrow().get("reachable").asBoolean();
   }
 }

@@ -23,7 +23,7 @@ class NodeConfigFileTest {
             + " http: 10.123.4.11:7101}\n")
         .contains("  - {id: n3, raft: 10.123.4.13:7201,")
         .contains("raft:\n  election_timeout_min_ms: 1000\n  election_timeout_max_ms: 2000\n"
-            + "  snapshot_threshold_entries: 500\n");
+            + "  snapshot_threshold_entries: 100\n");
   }
 
   @Test

@@ -19,7 +19,8 @@ class ConvergenceTest {
     for (int i = 0; i < members.length; i++) {
       body.append(i == 0 ? "" : ",").append("{\"id\":\"").append(members[i]).append("\"}");
     }
-    body.append("]").append(hash == null ? "" : ",\"state_hash\":\"" + hash + "\"").append('}');
+    body.append("]").append(hash == null ? ""
+        : ",\"state_hash\":\"" + hash + "\",\"state_hash_applied_index\":" + applied).append('}');
     return ClusterStatus.parse(JSON.readTree(body.toString()));
   }
 
@@ -38,19 +39,22 @@ class ConvergenceTest {
     assertThat(s.appliedIndex()).isEqualTo(42);
     assertThat(s.memberIds()).containsExactly("n1", "n2", "n3");
     assertThat(s.stateHash()).isEqualTo("ab12");
+    assertThat(s.stateHashAppliedIndex()).isEqualTo(42);
     assertThat(status("n2", null, 1, null, "n1").leaderId()).isNull();
   }
 
   @Test
   void agreeingNodesConverge() throws Exception {
-    assertThat(Convergence.disagreement(of(status("n1", "n1", 9, null, "n1", "n2"),
-        status("n2", "n1", 9, null, "n2", "n1")))).isNull();
+    assertThat(Convergence.disagreement(of(status("n1", "n1", 9, "aa", "n1", "n2"),
+        status("n2", "n1", 9, "aa", "n2", "n1")))).isNull();
   }
 
   @Test
   void eachDifferenceIsNamed() throws Exception {
-    assertThat(Convergence.disagreement(of(status("n1", "n1", 9, null, "n1", "n2"),
-        status("n2", "n1", 8, null, "n1", "n2")))).contains("applied indexes differ");
+    assertThat(Convergence.disagreement(of(status("n1", "n1", 9, "aa", "n1", "n2"),
+        status("n2", "n1", 8, "aa", "n1", "n2")))).contains("different applied indexes");
+    assertThat(Convergence.disagreement(of(status("n1", "n1", 9, "aa", "n1", "n2"),
+        status("n2", "n1", 9, null, "n1", "n2")))).isEqualTo("no state hash from [n2]");
     assertThat(Convergence.disagreement(of(status("n1", "n1", 9, null, "n1", "n2"),
         status("n2", "n2", 9, null, "n1", "n2")))).contains("different leaders");
     assertThat(Convergence.disagreement(of(status("n1", null, 9, null, "n1")))).contains("none");

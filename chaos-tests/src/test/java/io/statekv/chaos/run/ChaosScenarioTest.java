@@ -30,7 +30,10 @@ class ChaosScenarioTest {
   void everyScenarioMakesValidOptions() {
     for (ChaosScenario scenario : ChaosScenario.SHORT_MATRIX) {
       RunOptions options = scenario.options(Path.of("out"), "statekv/node:test");
-      assertThat(options.nodes()).isEqualTo(3);
+      assertThat(options.nodes()).isEqualTo(scenario.nodes());
+      assertThat(scenario.timeLimit()).as(scenario.name() + " has time for one round of faults")
+          .isGreaterThanOrEqualTo(ChaosScenario.MATRIX_ROUND_PER_NEMESIS
+              .multipliedBy(scenario.nemeses().size()));
       assertThat(options.seed()).isEqualTo(scenario.seed());
       assertThat(Nemeses.parse(String.join(",", options.nemeses()))).hasSize(
           scenario.nemeses().size());

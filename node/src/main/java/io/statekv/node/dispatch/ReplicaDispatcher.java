@@ -19,6 +19,7 @@ import io.statekv.protocol.v1.NodeMessage;
 import io.statekv.protocol.v1.SettingsRequest;
 import io.statekv.raft.ClusterView;
 import io.statekv.raft.Replica;
+import io.statekv.raft.StateHash;
 import io.statekv.storage.ClusterSettings;
 import io.statekv.storage.StateStore;
 import java.util.UUID;
@@ -168,10 +169,26 @@ public final class ReplicaDispatcher implements Dispatcher, AutoCloseable {
     return replica.readBarrier(consistency, minRevision);
   }
 
+  /**
+   * The cluster view, with the state hash when asked. Hashing reads the whole store and holds
+   * apply back meanwhile, so it runs on a read thread, never on the calling event loop.
+   */
+  private CompletableFuture<NodeMessage.Builder> clusterStatus(boolean withStateHash) {
+    if (!withStateHash) {
+      return CompletableFuture.completedFuture(
+          NodeMessage.newBuilder().setClusterStatus(ProtoViews.cluster(replica.cluster())));
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      StateHash hash = replica.stateHash();
+      return NodeMessage.newBuilder().setClusterStatus(ProtoViews.cluster(replica.cluster()).toBuilder()
+          .setStateHash(hash.sha256Hex())
+          .setStateHashAppliedIndex(hash.appliedIndex()));
+    }, readThreads);
+  }
+
   private CompletableFuture<NodeMessage.Builder> admin(ClientMessage admin) {
     return switch (admin.getBodyCase()) {
-      case CLUSTER_STATUS -> CompletableFuture.completedFuture(
-          NodeMessage.newBuilder().setClusterStatus(ProtoViews.cluster(replica.cluster())));
+      case CLUSTER_STATUS -> clusterStatus(admin.getClusterStatus().getStateHash());
       case MEMBER_ADD -> replica.addMember(ProtoViews.member(admin.getMemberAdd().getMember()))
           .thenApply(view -> adminBody(view, null));
       case MEMBER_REMOVE -> replica.removeMember(admin.getMemberRemove().getId())

@@ -138,6 +138,12 @@ class ReplicaDispatcherTest {
     assertThat(status.getClusterStatus().getLeaderId()).isEqualTo("n2");
     assertThat(status.getClusterStatus().getMembersList()).extracting(m -> m.getId() + ":" + m.getLeader())
         .containsExactly("n1:false", "n2:true");
+    assertThat(status.getClusterStatus().getStateHash()).as("not asked for").isEmpty();
+    NodeMessage hashed = dispatch(null, ClientMessage.newBuilder().setRequestId(13)
+        .setClusterStatus(ClusterStatusRequest.newBuilder().setStateHash(true)).build());
+    assertThat(hashed.getRequestId()).isEqualTo(13);
+    assertThat(hashed.getClusterStatus().getStateHash()).isEqualTo(ScriptedReplica.STATE_HASH);
+    assertThat(hashed.getClusterStatus().getStateHashAppliedIndex()).isEqualTo(ScriptedReplica.APPLIED);
     NodeMessage settings = dispatch(null, ClientMessage.newBuilder().setRequestId(11)
         .setSettings(SettingsRequest.newBuilder().setEntriesMax(42)).build());
     assertThat(settings.getAdmin().getSettingsJson()).contains("\"entries_max\":42", "\"value_bytes_max\":1048576");

@@ -7,6 +7,7 @@ import io.statekv.raft.ApplyListener;
 import io.statekv.raft.ClusterView;
 import io.statekv.raft.Member;
 import io.statekv.raft.Replica;
+import io.statekv.raft.StateHash;
 import io.statekv.storage.ClusterSettings;
 import io.statekv.storage.Entry;
 import io.statekv.storage.Json;
@@ -56,6 +57,14 @@ final class ScriptedReplica implements Replica {
   @Override
   public StateStore store() {
     return store;
+  }
+
+  /** A fixed digest, so that tests can see it passed through unchanged. */
+  static final String STATE_HASH = "5ca1ab1e";
+
+  @Override
+  public StateHash stateHash() {
+    return new StateHash(APPLIED, STATE_HASH);
   }
 
   @Override

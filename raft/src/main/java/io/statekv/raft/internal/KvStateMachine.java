@@ -2,7 +2,10 @@ package io.statekv.raft.internal;
 
 import io.statekv.protocol.v1.BatchResult;
 import io.statekv.protocol.v1.LogEntry;
+import io.statekv.protocol.v1.ErrorCode;
 import io.statekv.raft.ApplyListener;
+import io.statekv.raft.ReplicaException;
+import io.statekv.raft.StateHash;
 import io.statekv.raft.internal.EntryApplier.Applied;
 import io.statekv.raft.internal.SnapshotRecovery.Loaded;
 import io.statekv.storage.Event;
@@ -11,6 +14,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -204,6 +208,23 @@ final class KvStateMachine extends BaseStateMachine {
       }
     }
     return all;
+  }
+
+  /**
+   * The state hash between two entries: under the apply lock, so that the store's revision (the
+   * applied log index) and its content belong together.
+   */
+  StateHash stateHash() {
+    applyLock.lock();
+    try {
+      StateStore s = store;
+      if (getLifeCycleState() != LifeCycle.State.RUNNING || s == null) {
+        throw new ReplicaException(ErrorCode.UNAVAILABLE, "the state is being replaced by a snapshot install; ask again");
+      }
+      return new StateHash(s.appliedRevision(), HexFormat.of().formatHex(s.stateHash()));
+    } finally {
+      applyLock.unlock();
+    }
   }
 
   @Override

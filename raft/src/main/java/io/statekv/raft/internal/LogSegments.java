@@ -7,10 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.ratis.server.RaftServerConfigKeys.Log.CorruptionPolicy;
+import org.apache.ratis.server.raftlog.segmented.LogSegment;
+import org.apache.ratis.server.raftlog.segmented.LogSegmentPath;
+import org.apache.ratis.util.SizeInBytes;
 
 /**
- * Reads the names of Ratis' log segment files ({@code log_<start>-<end>} when closed, {@code
- * log_inprogress_<start>} when open) to learn where the local log starts, before the log is opened.
+ * Reads Ratis' log segment files ({@code log_<start>-<end>} when closed, {@code
+ * log_inprogress_<start>} when open) to learn where the local log starts and ends, before the log
+ * is opened.
  */
 final class LogSegments {
   private LogSegments() {}
@@ -33,6 +38,39 @@ final class LogSegments {
       }
     }
     return first;
+  }
+
+  /**
+   * The index of the last entry Ratis will read from the local log, or -1 when it holds none. The
+   * segment with the highest start holds the log's end; it is read with Ratis' own reader and
+   * corruption policy, so that a torn or truncated tail counts exactly as Ratis will count it when
+   * it opens the log, whatever the segment's name claims.
+   *
+   * @param entryBytesMax the largest entry Ratis reads (its {@code maxOpSize})
+   */
+  static long lastIndex(Path currentDir, SizeInBytes entryBytesMax) throws IOException {
+    if (!Files.isDirectory(currentDir)) {
+      return -1;
+    }
+    LogSegmentPath newest = null;
+    long newestStart = -1;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(currentDir)) {
+      for (Path p : files) {
+        Matcher m = SEGMENT.matcher(p.getFileName().toString());
+        LogSegmentPath segment = m.matches() ? LogSegmentPath.matchLogSegment(p) : null;
+        if (segment != null && Long.parseLong(m.group(1)) > newestStart) {
+          newest = segment;
+          newestStart = Long.parseLong(m.group(1));
+        }
+      }
+    }
+    if (newest == null) {
+      return -1;
+    }
+    long[] last = {newestStart - 1};
+    LogSegment.readSegmentFile(newest.getPath().toFile(), newest.getStartEnd(), entryBytesMax,
+        CorruptionPolicy.WARN_AND_RETURN, null, entry -> last[0] = Math.max(last[0], entry.getIndex()));
+    return last[0];
   }
 
   /** Moves every segment file into {@code target}, keeping the term and vote files in place. */

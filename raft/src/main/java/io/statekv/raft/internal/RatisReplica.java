@@ -10,6 +10,7 @@ import io.statekv.raft.Member;
 import io.statekv.raft.Replica;
 import io.statekv.raft.ReplicaConfig;
 import io.statekv.raft.ReplicaException;
+import io.statekv.raft.StateHash;
 import io.statekv.storage.ClusterSettings;
 import io.statekv.storage.StateStore;
 import java.io.IOException;
@@ -111,6 +112,11 @@ public final class RatisReplica implements Replica {
   @Override
   public long readTime() {
     return running().readTime();
+  }
+
+  @Override
+  public StateHash stateHash() {
+    return running().stateMachine().stateHash();
   }
 
   @Override

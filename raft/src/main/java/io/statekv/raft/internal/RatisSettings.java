@@ -88,8 +88,13 @@ final class RatisSettings {
     RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(PURGE_GAP_MAX, config.snapshotThresholdEntries()));
   }
 
+  /** The largest log entry Ratis writes, sends and reads back (its append buffer and maxOpSize). */
+  static SizeInBytes entryBytesMax() {
+    return SizeInBytes.valueOf(LeaderBatcher.ENTRY_BYTES_MAX);
+  }
+
   private static void log(RaftProperties p, Tuning tuning) {
-    SizeInBytes entryMax = SizeInBytes.valueOf(LeaderBatcher.ENTRY_BYTES_MAX);
+    SizeInBytes entryMax = entryBytesMax();
     RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(tuning.segmentBytesMax()));
     RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf(Math.min(tuning.segmentBytesMax(), 4L << 20)));
     RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, entryMax);

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * leader sends it a snapshot. The trade-off, documented in docs/raft.md: entries that only this
  * node and a leader that fails before it catches up held could be lost, as with any lost disk.
  *
+ * <p>A log that ends before the loaded snapshot (its tail was lost) is moved aside too: every
+ * entry it holds is in the snapshot, and Ratis cannot append after a log shorter than its
+ * snapshot.
+ *
  * <p><b>After an install</b> from the leader, the newest verified snapshot in the replaced
  * directory is loaded. Not thread-safe: the state machine calls it under its apply lock.
  */
@@ -52,6 +56,7 @@ final class SnapshotRecovery {
       }
       Loaded loaded = tryLoad(c);
       if (loaded != null) {
+        setAsideLogBehind(logDir, quarantineDir, c.index());
         return loaded;
       }
     }
@@ -62,6 +67,25 @@ final class SnapshotRecovery {
           + " to {} and starting empty, to be rebuilt from the leader's snapshot", logFirst, moved, target);
     }
     return new Loaded(stores.empty(), TermIndex.INITIAL_VALUE, false);
+  }
+
+  /**
+   * A log that ends before the loaded snapshot (its tail was lost: a torn write, a truncated file)
+   * holds nothing the snapshot lacks, yet Ratis would open it as is: it accepts the leader's next
+   * entries because their predecessor is in the snapshot, then refuses to append them after its
+   * shorter log ("gap between start index ... and first entry to append"), and the replica never
+   * catches up. Moving the segments aside (the term and vote file stays) makes the log start
+   * right after the snapshot, as after an install, and the leader's entries follow on.
+   */
+  private static void setAsideLogBehind(Path logDir, Path quarantineDir, long snapshotIndex) throws IOException {
+    long logLast = LogSegments.lastIndex(logDir, RatisSettings.entryBytesMax());
+    if (logLast < 0 || logLast >= snapshotIndex) {
+      return;
+    }
+    Path target = quarantineDir.resolve("log-behind-snapshot-" + System.currentTimeMillis());
+    int moved = LogSegments.moveAside(logDir, target);
+    LOG.warn("the local log ends at {}, before the loaded snapshot at {} (its tail was lost); moved {} log"
+        + " segments, all covered by the snapshot, to {}", logLast, snapshotIndex, moved, target);
   }
 
   Loaded afterInstall() throws IOException {

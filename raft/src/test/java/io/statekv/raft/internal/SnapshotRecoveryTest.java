@@ -159,6 +159,59 @@ class SnapshotRecoveryTest {
     }
   }
 
+  /**
+   * Regression: a node whose log lost its tail below its newest snapshot (found by the chaos
+   * scenario damaged-disk-register, truncate-log on a stopped leader). Ratis opened the shorter log
+   * under the snapshot, accepted the leader's entries after the snapshot index and then refused to
+   * append them ("gap between start index"), forever; the node never caught up.
+   */
+  @Test
+  void aLogTailLostBelowTheNewestSnapshotIsSetAsideAndTheNodeCatchesUp(@TempDir Path dir) throws Exception {
+    try (TestCluster cluster = new TestCluster(dir, 3, THRESHOLD, Tuning.defaults()).startAll()) {
+      writeMany(cluster, "a", 150);
+      // The leader, stopped with no write after it: it snapshots at its last index on the way
+      // down, and the next leader's first entry follows right after that index, so the victim
+      // finds the predecessor of the entries it is sent in its snapshot, not in its log.
+      String victim = cluster.leaderId();
+      cluster.stop(victim);
+      Path group = groupDir(cluster, victim);
+      Path current = group.resolve("current");
+      long snapshotIndex = Long.parseLong(snapshots(group).get(0).getFileName().toString().replaceAll(".*_", ""));
+      Path segment = newestSegment(current);
+      long lastBefore = LogSegments.lastIndex(current, RatisSettings.entryBytesMax());
+      assertThat(lastBefore).isGreaterThanOrEqualTo(snapshotIndex);
+      cutToHalf(segment);
+      long lastAfter = LogSegments.lastIndex(current, RatisSettings.entryBytesMax());
+      assertThat(lastAfter).as("the log now ends below the snapshot").isLessThan(snapshotIndex).isLessThan(lastBefore);
+      writeMany(cluster, "b", 10);
+
+      cluster.start(cluster.member(victim), cluster.members);
+      writeMany(cluster, "c", 10);
+      cluster.awaitConverged();
+      RatisReplica r = cluster.replica(victim);
+      assertThat(r.store().get("snap", "c9", r.readTime())).isNotNull();
+      try (Stream<Path> files = Files.list(dir.resolve(victim).resolve("quarantine"))) {
+        assertThat(files.map(p -> p.getFileName().toString())).singleElement().asString()
+            .startsWith("log-behind-snapshot-");
+      }
+    }
+  }
+
+  /** Cuts a segment to half of its written bytes (its preallocated zeros left out). */
+  private static void cutToHalf(Path segment) throws IOException {
+    try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
+      long end = f.length();
+      while (end > 0) {
+        f.seek(end - 1);
+        if (f.read() != 0) {
+          break;
+        }
+        end--;
+      }
+      f.setLength(end / 2);
+    }
+  }
+
   private static Path newestSegment(Path current) throws IOException {
     try (Stream<Path> files = Files.list(current)) {
       return files.filter(p -> p.getFileName().toString().startsWith("log_"))

@@ -3,42 +3,55 @@ package io.statekv.chaos.nemesis.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds the files of a stopped node's data dir that disk faults damage. Ratis names its log
- * segments {@code log_inprogress_<first>} and {@code log_<first>-<last>}; the state machine's
- * snapshot files carry {@code snapshot} in their names. The newest one (by modification time) is
- * the one a restart reads first. Stateless.
+ * Finds the files of a stopped node's data dir that disk faults damage, in the node's layout:
+ * {@code raft/<group id>/current/} holds Ratis' log segments, {@code log_<first>-<last>} when
+ * closed and {@code log_inprogress_<first>} when open; {@code raft/<group id>/sm/} holds the
+ * snapshots, {@code snapshot.<term>_<index>}, each with an {@code .md5} file beside it; {@code
+ * quarantine/} holds what the node refused before and is never read again. The newest segment
+ * (highest first index) holds the log's tail; the newest snapshot (highest index) is the one a
+ * restart loads first. Stateless.
  */
 final class DataFiles {
-  private static final Pattern LOG_SEGMENT = Pattern.compile("log_(inprogress_\\d+|\\d+-\\d+)");
+  private static final Pattern LOG_SEGMENT = Pattern.compile("log_(?:inprogress_)?(\\d+)(?:-\\d+)?");
+  private static final Pattern SNAPSHOT = Pattern.compile("snapshot\\.\\d+_(\\d+)");
+  /** The directory the node moves refused files to, directly below its data dir. */
+  static final String QUARANTINE_DIR = "quarantine";
 
   private DataFiles() {}
 
-  /** The newest Raft log segment with at least one byte. */
+  /** The non-empty Raft log segment with the highest first index. */
   static Optional<Path> newestLogSegment(Path stateDir) throws IOException {
-    return newest(stateDir, p -> LOG_SEGMENT.matcher(p.getFileName().toString()).matches());
+    return newest(stateDir, LOG_SEGMENT);
   }
 
-  /** The newest snapshot file with at least one byte. */
+  /** The non-empty snapshot file (not its MD5 file) with the highest index. */
   static Optional<Path> newestSnapshot(Path stateDir) throws IOException {
-    return newest(stateDir, p -> p.getFileName().toString().contains("snapshot"));
+    return newest(stateDir, SNAPSHOT);
   }
 
-  private static Optional<Path> newest(Path dir, java.util.function.Predicate<Path> match)
-      throws IOException {
-    if (!Files.isDirectory(dir)) {
+  private static Optional<Path> newest(Path stateDir, Pattern name) throws IOException {
+    if (!Files.isDirectory(stateDir)) {
       return Optional.empty();
     }
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).filter(match).filter(DataFiles::nonEmpty)
-          .max(Comparator.comparing(DataFiles::modified).thenComparing(Path::toString));
+    Path quarantine = stateDir.resolve(QUARANTINE_DIR);
+    try (Stream<Path> files = Files.walk(stateDir)) {
+      return files.filter(p -> !p.startsWith(quarantine)).filter(Files::isRegularFile)
+          .filter(p -> name.matcher(p.getFileName().toString()).matches())
+          .filter(DataFiles::nonEmpty)
+          .max(Comparator.comparingLong((Path p) -> index(p, name)).thenComparing(Path::toString));
     }
+  }
+
+  private static long index(Path file, Pattern name) {
+    Matcher m = name.matcher(file.getFileName().toString());
+    return m.matches() ? Long.parseLong(m.group(1)) : -1;
   }
 
   private static boolean nonEmpty(Path file) {
@@ -46,14 +59,6 @@ final class DataFiles {
       return Files.size(file) > 0;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static FileTime modified(Path file) {
-    try {
-      return Files.getLastModifiedTime(file);
-    } catch (IOException e) {
-      return FileTime.fromMillis(0);
     }
   }
 }

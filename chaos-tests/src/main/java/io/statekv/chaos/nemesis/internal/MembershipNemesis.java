@@ -1,12 +1,11 @@
 package io.statekv.chaos.nemesis.internal;
 
 import io.statekv.chaos.cluster.ClusterNode;
-import io.statekv.chaos.cluster.NodeAddress;
 import io.statekv.chaos.cluster.internal.HostDirs;
 import io.statekv.chaos.nemesis.Fault;
 import io.statekv.chaos.nemesis.Nemesis;
 import io.statekv.chaos.nemesis.NemesisContext;
-import io.statekv.client.Member;
+import io.statekv.chaos.nemesis.Rejoin;
 import io.statekv.client.StateKvException;
 import java.io.IOException;
 import java.util.List;
@@ -41,14 +40,8 @@ public final class MembershipNemesis implements Nemesis {
         + " from the group, stop it and wipe its data dir", () -> rejoin(context, node));
   }
 
-  private static void rejoin(NemesisContext context, ClusterNode node) throws IOException {
+  private static void rejoin(NemesisContext context, ClusterNode node) {
     node.start();
-    NodeAddress a = node.address();
-    try {
-      context.admin().addMember(Member.of(a.id(), a.raftEndpoint(), a.clientEndpoint(),
-          a.httpEndpoint()));
-    } catch (StateKvException e) {
-      throw new IOException("could not add " + node.id() + " back: " + e.getMessage(), e);
-    }
+    Rejoin.addBack(context, node);
   }
 }

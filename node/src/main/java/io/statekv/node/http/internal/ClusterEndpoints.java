@@ -6,6 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statekv.protocol.v1.ErrorCode;
 import io.statekv.raft.ClusterView;
 import io.statekv.raft.Member;
+import io.statekv.node.dispatch.Dispatcher;
+import io.statekv.protocol.v1.ClientMessage;
+import io.statekv.protocol.v1.ClusterStatus;
+import io.statekv.protocol.v1.ClusterStatusRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -19,12 +27,54 @@ final class ClusterEndpoints {
    */
   static final long READY_APPLY_LAG_MAX = 1_000;
 
+  /** The query parameter of {@code GET /v1/cluster} that asks for the state hash. */
+  static final String STATE_HASH_PARAMETER = "state_hash";
+
   private final String nodeId;
   private final Supplier<ClusterView> cluster;
+  private final Dispatcher dispatcher;
+  private final AtomicLong requestIds = new AtomicLong();
 
-  ClusterEndpoints(String nodeId, Supplier<ClusterView> cluster) {
+  ClusterEndpoints(String nodeId, Supplier<ClusterView> cluster, Dispatcher dispatcher) {
     this.nodeId = nodeId;
     this.cluster = cluster;
+    this.dispatcher = dispatcher;
+  }
+
+  /**
+   * {@code GET /v1/cluster[?state_hash=true]}: the view, plus, when asked, the state hash and the
+   * applied index it was taken at. The hash goes through the dispatcher, which computes it off the
+   * event loop.
+   */
+  CompletableFuture<HttpReply> cluster(Map<String, List<String>> query) {
+    List<String> asked = query.getOrDefault(STATE_HASH_PARAMETER, List.of());
+    if (asked.isEmpty() || asked.equals(List.of("false"))) {
+      return CompletableFuture.completedFuture(cluster());
+    }
+    if (!asked.equals(List.of("true"))) {
+      return CompletableFuture.completedFuture(HttpErrors.reply(ErrorCode.INVALID_ARGUMENT,
+          STATE_HASH_PARAMETER + " must be true or false, once; got " + asked));
+    }
+    ClientMessage request = ClientMessage.newBuilder().setRequestId(requestIds.incrementAndGet())
+        .setClusterStatus(ClusterStatusRequest.newBuilder().setStateHash(true)).build();
+    return dispatcher.dispatch(null, request).handle((answer, failure) -> {
+      if (failure != null) {
+        return HttpErrors.reply(ErrorCode.INTERNAL, "internal error: " + failure);
+      }
+      if (answer.hasError()) {
+        return HttpErrors.reply(answer.getError(), "", false);
+      }
+      ClusterStatus status = answer.getClusterStatus();
+      ClusterView v;
+      try {
+        v = cluster.get();
+      } catch (RuntimeException e) {
+        return HttpErrors.reply(ErrorCode.UNAVAILABLE, "the replica is not running: " + e.getMessage());
+      }
+      return HttpReply.ok(viewJson(v)
+          .put("state_hash", status.getStateHash())
+          .put("state_hash_applied_index", status.getStateHashAppliedIndex()));
+    });
   }
 
   /** The process is up and its HTTP server answers. */
@@ -40,6 +90,10 @@ final class ClusterEndpoints {
     } catch (RuntimeException e) {
       return HttpErrors.reply(ErrorCode.UNAVAILABLE, "the replica is not running: " + e.getMessage());
     }
+    return HttpReply.ok(viewJson(v));
+  }
+
+  private static ObjectNode viewJson(ClusterView v) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     out.put("node_id", v.nodeId());
     out.put("leader_id", v.leaderId() == null || v.leaderId().isEmpty() ? null : v.leaderId());
@@ -56,7 +110,7 @@ final class ClusterEndpoints {
           .put("http_address", m.httpAddress())
           .put("leader", m.id().equals(v.leaderId()));
     }
-    return HttpReply.ok(out);
+    return out;
   }
 
   /**

@@ -21,6 +21,7 @@ import io.statekv.protocol.ErrorCodes;
 import io.statekv.protocol.v1.ErrorCode;
 import io.statekv.protocol.v1.WatchResponse;
 import java.util.ArrayDeque;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,7 @@ final class HttpConnectionHandler extends SimpleChannelInboundHandler<FullHttpRe
       }
       String problem = String.valueOf(req.decoderResult().cause());
       HttpReply reply = HttpErrors.reply(ErrorCode.INVALID_ARGUMENT, "malformed HTTP request: " + problem);
-      write(ctx, new PendingRequest(req.method().name(), "", new byte[0], false, false, System.nanoTime()), "unknown", reply);
+      write(ctx, new PendingRequest(req.method().name(), "", Map.of(), new byte[0], false, false, System.nanoTime()), "unknown", reply);
       return;
     }
     if (stream != null) {
@@ -81,9 +82,11 @@ final class HttpConnectionHandler extends SimpleChannelInboundHandler<FullHttpRe
       ctx.close();
       return;
     }
+    QueryStringDecoder uri = new QueryStringDecoder(req.uri());
     queue.add(new PendingRequest(
         req.method().name(),
-        new QueryStringDecoder(req.uri()).path(),
+        uri.path(),
+        uri.parameters(),
         ByteBufUtil.getBytes(req.content()),
         HttpUtil.isKeepAlive(req),
         req.headers().contains(LeaderForwarder.FORWARDED_BY_HEADER),

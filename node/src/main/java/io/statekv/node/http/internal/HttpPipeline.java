@@ -34,7 +34,7 @@ public final class HttpPipeline extends ChannelInitializer<SocketChannel> {
     this.requestBytesMax = requestBytesMax;
     this.metrics = new HttpMetrics(registry);
     StateGateway gateway = new StateGateway(dispatcher, new LeaderForwarder(nodeId, cluster, forwardTimeout));
-    this.routes = new HttpRoutes(gateway, new ClusterEndpoints(nodeId, cluster), registry);
+    this.routes = new HttpRoutes(gateway, new ClusterEndpoints(nodeId, cluster, dispatcher), registry);
   }
 
   @Override

@@ -15,6 +15,8 @@ final class HttpRoutes {
   /** The content type of Prometheus' text exposition format 0.0.4. */
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
+  static final String CLUSTER_PATH = "/v1/cluster";
+
   /** An answer on its way, and the route name it is counted under in metrics. */
   record Routed(String op, CompletableFuture<HttpReply> reply) {}
 
@@ -28,7 +30,7 @@ final class HttpRoutes {
     this.cluster = cluster;
     this.registry = registry;
     this.getRoutes = Map.of(
-        "/v1/cluster", cluster::cluster,
+        CLUSTER_PATH, cluster::cluster,
         "/healthz", cluster::health,
         "/readyz", cluster::ready,
         "/metrics", this::metrics);
@@ -56,6 +58,9 @@ final class HttpRoutes {
     }
     if (!r.method().equals("GET")) {
       return done(name, methodNotAllowed(r, "GET"));
+    }
+    if (r.path().equals(CLUSTER_PATH)) {
+      return new Routed(name, cluster.cluster(r.query()));
     }
     return done(name, get.get());
   }

@@ -77,7 +77,12 @@ public final class WatchWriteChecker {
           log.selector(), writes, anomalies);
     }
     boolean startKnown = emptyAtRevision > 0 && reference.firstRevision() <= emptyAtRevision + 1;
-    new ReferenceReplay(referenceEvents, startKnown, writes.finalRead(), anomalies).judge();
+    // The final state is compared only when the reference reached the final read's revision;
+    // one that did not is reported as stalled.
+    Operation finalRead = writes.finalRead() != null
+        && reference.lastRevision() >= WatchWrites.revision(writes.finalRead())
+        ? writes.finalRead() : null;
+    new ReferenceReplay(referenceEvents, startKnown, finalRead, anomalies).judge();
     judgeRevisionOrder(writes, anomalies);
     judgeLiveness(writes.finalRead(), reference, watchers, anomalies, stats);
     boolean decidable = writes.finalRead() != null

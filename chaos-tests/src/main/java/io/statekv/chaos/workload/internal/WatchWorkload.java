@@ -1,7 +1,9 @@
 package io.statekv.chaos.workload.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.statekv.chaos.checker.ChangeEvent;
 import io.statekv.chaos.checker.CheckResult;
 import io.statekv.chaos.checker.CommittedLog;
 import io.statekv.chaos.checker.WatchChecker;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -84,7 +87,7 @@ public final class WatchWorkload implements Workload {
       case "delete" -> {
         DeleteResult result = client.delete(SCOPE, op.value().get("key").asText());
         observers.acknowledged(result.revision());
-        return Completion.ok(((ObjectNode) op.value().deepCopy()).put("revision", result.revision()));
+        return Completion.ok(deleted(op, result.revision()));
       }
       case "read" -> {
         return Completion.ok(finalRead(client));
@@ -95,10 +98,20 @@ public final class WatchWorkload implements Workload {
 
   private Completion written(Invocation op, WriteResult result) {
     observers.acknowledged(result.revision());
-    ObjectNode done = ((ObjectNode) op.value().deepCopy()).put("revision", result.revision())
-        .put("type", result.created() ? "state:created" : "state:updated");
-    done.set("value", result.newValue());
-    return Completion.ok(done);
+    return Completion.ok(written(op, result.revision(), result.created(), result.newValue()));
+  }
+
+  /** The history's form of an acknowledged set or update. */
+  static ObjectNode written(Invocation op, long revision, boolean created, JsonNode newValue) {
+    ObjectNode done = ((ObjectNode) op.value().deepCopy()).put("revision", revision)
+        .put("type", created ? ChangeEvent.CREATED : ChangeEvent.UPDATED);
+    done.set("value", newValue);
+    return done;
+  }
+
+  /** The history's form of an acknowledged delete; revision 0 when nothing was deleted. */
+  static ObjectNode deleted(Invocation op, long revision) {
+    return ((ObjectNode) op.value().deepCopy()).put("revision", revision);
   }
 
   private ObjectNode finalRead(StateKvClient client) {
@@ -106,13 +119,18 @@ public final class WatchWorkload implements Workload {
     if (page.more()) {
       throw new IllegalStateException("the final read of " + KEYS + " keys came in pages");
     }
-    ObjectNode entries = F.objectNode();
+    Map<String, JsonNode> entries = new TreeMap<>();
     for (Entry entry : page.entries()) {
-      entries.set(entry.key(), entry.value());
+      entries.put(entry.key(), entry.value());
     }
-    ObjectNode read = F.objectNode().put("revision", page.revision());
-    read.set("entries", entries);
     observers.finalRevision(page.revision());
+    return finalRead(page.revision(), entries);
+  }
+
+  /** The history's form of the final read. */
+  static ObjectNode finalRead(long revision, Map<String, JsonNode> entries) {
+    ObjectNode read = F.objectNode().put("revision", revision);
+    read.putObject("entries").setAll(entries);
     return read;
   }
 

@@ -188,8 +188,11 @@ final class WatchObservers {
     if (seen.error() != null) {
       problems.add("watch: the reference watch ended with " + seen.error());
     }
-    // Sorted so the log can be built; the reference's own order is judged as a watcher's.
-    List<ChangeEvent> events = new ArrayList<>(seen.log().received());
+    // Sorted so the log can be built, and without events before its start, which the log cannot
+    // hold: the reference's own order and start are judged as a watcher's.
+    long from = seen.log().startRevision();
+    List<ChangeEvent> events = new ArrayList<>(seen.log().received().stream()
+        .filter(e -> e.revision() >= from).toList());
     events.sort(Comparator.comparingLong(ChangeEvent::revision));
     return new CommittedLog(seen.log().startRevision(), seen.log().lastSeenRevision(), events);
   }

@@ -20,6 +20,7 @@ import io.statekv.chaos.report.RunReport;
 import io.statekv.chaos.workload.ClientProcesses;
 import io.statekv.chaos.workload.FinalPhase;
 import io.statekv.chaos.workload.HistoryRecorder;
+import io.statekv.chaos.workload.ObserverContext;
 import io.statekv.chaos.workload.Workload;
 import io.statekv.chaos.workload.Workloads;
 import io.statekv.client.StateKvClient;
@@ -74,7 +75,7 @@ public final class ChaosRun {
       Thread cleanup = new Thread(cluster::close, "chaos-cleanup");
       Runtime.getRuntime().addShutdownHook(cleanup);
       try (HistoryRecorder recorder = HistoryRecorder.create(folder.resolve(RunFolder.HISTORY))) {
-        convergence = runOn(cluster, workload, recorder);
+        convergence = runOn(cluster, workload, recorder, folder);
       } finally {
         Runtime.getRuntime().removeShutdownHook(cleanup);
       }
@@ -88,7 +89,7 @@ public final class ChaosRun {
   }
 
   private Convergence.Result runOn(NodeCluster cluster, Workload workload,
-      HistoryRecorder recorder) throws IOException, InterruptedException {
+      HistoryRecorder recorder, Path folder) throws IOException, InterruptedException {
     try (StateKvClient admin = client(cluster, "chaos-admin")) {
       NemesisContext context = new NemesisContext(cluster, new NetworkRules(), admin.admin(),
           new Random(options.seed()), options.settleTimeout());
@@ -97,15 +98,35 @@ public final class ChaosRun {
       ClientProcesses processes = new ClientProcesses(workload, recorder,
           i -> client(cluster, "chaos-p" + i), options.concurrency(), options.rate(),
           options.seed());
-      processes.start();
-      schedule.start();
-      watch(recorder, schedule);
-      schedule.stop(options.settleTimeout());
-      processes.stop(REQUEST_TIMEOUT.multipliedBy(3));
-      problems.addAll(schedule.errors());
-      settle(context, recorder);
-      problems.addAll(FinalPhase.run(workload, processes, admin, options.settleTimeout()));
-      return Convergence.await(cluster, options.settleTimeout());
+      workload.startObservers(new ObserverContext(i -> client(cluster, "chaos-w" + i),
+          recorder::now, options.timeLimit(), folder));
+      boolean observersStopped = false;
+      try {
+        processes.start();
+        schedule.start();
+        watch(recorder, schedule);
+        schedule.stop(options.settleTimeout());
+        processes.stop(REQUEST_TIMEOUT.multipliedBy(3));
+        problems.addAll(schedule.errors());
+        settle(context, recorder);
+        problems.addAll(FinalPhase.run(workload, processes, admin, options.settleTimeout()));
+        problems.addAll(workload.stopObservers(admin, options.settleTimeout()));
+        observersStopped = true;
+        return Convergence.await(cluster, options.settleTimeout());
+      } finally {
+        if (!observersStopped) {
+          stopObserversAfterFailure(workload, admin);
+        }
+      }
+    }
+  }
+
+  /** Closes the watchers' clients of a run that failed, without hiding why it failed. */
+  private void stopObserversAfterFailure(Workload workload, StateKvClient admin) {
+    try {
+      workload.stopObservers(admin, Duration.ZERO);
+    } catch (RuntimeException e) {
+      problems.add("stopping the observers: " + e.getMessage());
     }
   }
 

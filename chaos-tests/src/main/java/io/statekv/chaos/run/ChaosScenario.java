@@ -55,7 +55,9 @@ public record ChaosScenario(String name, String workload, List<String> nemeses, 
       new ChaosScenario("damaged-disk-register", "register",
           List.of("truncate-log", "corrupt-snapshot", "wipe"), 3, Duration.ofSeconds(40), 106),
       new ChaosScenario("expiry-across-failover-ttl", "ttl",
-          List.of("kill-leader", "pause"), 3, Duration.ofSeconds(20), 107));
+          List.of("kill-leader", "pause"), 3, Duration.ofSeconds(20), 107),
+      new ChaosScenario("watch-across-failover", "watch",
+          List.of("kill-leader", "partition-halves"), 3, Duration.ofSeconds(20), 108));
 
   /** The options of this scenario's run. */
   public RunOptions options(Path outDir, String image) {

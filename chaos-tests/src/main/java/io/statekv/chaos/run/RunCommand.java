@@ -44,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
   private CommandSpec spec;
 
   @Option(names = "--workload", required = true, paramLabel = "W",
-      description = "register, set, counter, list-append or ttl.")
+      description = "register, set, counter, list-append, ttl or watch.")
   private String workload;
 
   @Option(names = "--nemesis", defaultValue = "none", paramLabel = "N,...",

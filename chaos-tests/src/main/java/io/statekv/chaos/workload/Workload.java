@@ -2,6 +2,7 @@ package io.statekv.chaos.workload;
 
 import io.statekv.chaos.history.History;
 import io.statekv.client.StateKvClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 
@@ -32,6 +33,25 @@ public interface Workload {
    */
   Completion apply(StateKvClient client, Invocation op);
 
-  /** Runs this workload's checkers over a history it recorded. */
+  /**
+   * Starts what observes the cluster beside the client processes, such as watchers, just before
+   * the traffic starts. The default observes nothing. Called once, by the run's thread.
+   */
+  default void startObservers(ObserverContext context) {}
+
+  /**
+   * Once the cluster has healed and the final operations ran: brings the observers up to date
+   * with the cluster, stops them and closes their clients. Returns what went wrong, in words (a
+   * watcher that could not catch up is judged by the checkers, not reported here). Called once,
+   * by the run's thread, also when the run failed; the default does nothing.
+   *
+   * @param client a client of the run, for final reads
+   * @param timeout how long catching up may take
+   */
+  default List<String> stopObservers(StateKvClient client, Duration timeout) {
+    return List.of();
+  }
+
+  /** Runs this workload's checkers over a history it recorded, and what its observers saw. */
   List<CheckerVerdict> check(History history);
 }

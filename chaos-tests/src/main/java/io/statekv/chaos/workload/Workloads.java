@@ -5,19 +5,18 @@ import io.statekv.chaos.workload.internal.ListAppendWorkload;
 import io.statekv.chaos.workload.internal.RegisterWorkload;
 import io.statekv.chaos.workload.internal.SetWorkload;
 import io.statekv.chaos.workload.internal.TtlWorkload;
+import io.statekv.chaos.workload.internal.WatchWorkload;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The workloads the harness knows, by name. A watch workload waits for the client to expose
- * watches: its checker judges received change events, which no workload can record yet (the ttl
- * workload checks reads only, for the same reason). Stateless and thread-safe; each call makes a
- * fresh workload.
+ * The workloads the harness knows, by name. Stateless and thread-safe; each call makes a fresh
+ * workload, which serves one run (the watch and ttl workloads keep what their watchers saw).
  */
 public final class Workloads {
   /** Every name, in a stable order. */
   public static final List<String> NAMES = List.of("register", "set", "counter", "list-append",
-      "ttl");
+      "ttl", "watch");
 
   private Workloads() {}
 
@@ -34,6 +33,7 @@ public final class Workloads {
       case "counter" -> new CounterWorkload();
       case "list-append" -> new ListAppendWorkload();
       case "ttl" -> new TtlWorkload();
+      case "watch" -> new WatchWorkload();
       default -> throw new IllegalArgumentException("unknown workload '" + name + "'; known: "
           + String.join(", ", NAMES));
     };

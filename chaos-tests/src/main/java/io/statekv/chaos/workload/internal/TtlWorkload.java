@@ -9,6 +9,7 @@ import io.statekv.chaos.history.History;
 import io.statekv.chaos.workload.CheckerVerdict;
 import io.statekv.chaos.workload.Completion;
 import io.statekv.chaos.workload.Invocation;
+import io.statekv.chaos.workload.ObserverContext;
 import io.statekv.chaos.workload.Workload;
 import io.statekv.client.Entry;
 import io.statekv.client.StateKvClient;
@@ -22,9 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Writes with short TTLs, reads and deletes over a few keys, so that many reads land shortly
  * before or after an expiry. The ttl checker judges the reads: a value must be visible until its
- * earliest expiry and gone after its latest, give or take {@link #SLACK}. The checker's expiry
- * events part (every expired entry deleted exactly once) needs a watcher, which waits for the
- * client's watch API; until then no events are passed and that part is not judged.
+ * earliest expiry and gone after its latest, give or take {@link #SLACK}. A watcher of the scope,
+ * opened through the client before the traffic and brought up to date after it (see {@link
+ * TtlWatcher}), gives the checker the change events: every expired entry must be deleted by
+ * exactly one {@code state:deleted} event with reason {@code expired}.
  */
 public final class TtlWorkload implements Workload {
   /** The scope of the keys. */
@@ -41,6 +43,7 @@ public final class TtlWorkload implements Workload {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private final AtomicLong nextValue = new AtomicLong();
+  private final TtlWatcher watcher = new TtlWatcher(SCOPE, SLACK.multipliedBy(3));
 
   @Override
   public String name() {
@@ -86,8 +89,19 @@ public final class TtlWorkload implements Workload {
   }
 
   @Override
+  public void startObservers(ObserverContext context) {
+    watcher.start(context);
+  }
+
+  @Override
+  public List<String> stopObservers(StateKvClient client, Duration timeout) {
+    return watcher.stop(client, timeout);
+  }
+
+  @Override
   public List<CheckerVerdict> check(History history) {
-    CheckResult result = TtlChecker.check(history, List.of(), new TtlChecker.Options(SLACK, 0));
+    CheckResult result = TtlChecker.check(history, watcher.events(),
+        new TtlChecker.Options(SLACK, watcher.eventsCompleteUntil()));
     return List.of(new CheckerVerdict(result.checker(), result.verdict(), result.stats(),
         result.report()));
   }

@@ -12,6 +12,8 @@ import java.util.Optional;
  * be killed with SIGKILL and started again with the same command line.
  */
 final class NodeProcess {
+  private static final String EXIT_WITH_PARENT = "--exit-with-parent";
+
   private final List<String> command;
   private ProcessHandle handle;
 
@@ -33,7 +35,22 @@ final class NodeProcess {
     List<String> command = new ArrayList<>();
     command.add(p.info().command().orElseThrow());
     command.addAll(List.of(p.info().arguments().orElseThrow()));
-    return new NodeProcess(p, command);
+    return new NodeProcess(p, tiedToThisProcess(command));
+  }
+
+  /**
+   * The dev command stops once all of its own children have exited, and a node started by {@code
+   * statekv dev} stops when the dev command does. A node this tool restarts is not the dev command's
+   * child, so it is tied to this process instead; otherwise killing the last original child would
+   * take the restarted nodes down with the dev command.
+   */
+  private static List<String> tiedToThisProcess(List<String> command) {
+    List<String> out = new ArrayList<>(command);
+    int flag = out.indexOf(EXIT_WITH_PARENT);
+    if (flag >= 0 && flag + 1 < out.size()) {
+      out.set(flag + 1, Long.toString(ProcessHandle.current().pid()));
+    }
+    return out;
   }
 
   private static Optional<List<String>> arguments(ProcessHandle p) {

@@ -6,30 +6,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BASE_PORT="${WATCH_BENCH_BASE_PORT:-7700}"
-WORK="$(mktemp -d /tmp/statekv-watchbench.XXXXXX)"
-DEV_PID=""
-
-cleanup() {
-  if [[ -n "$DEV_PID" ]] && kill -0 "$DEV_PID" 2>/dev/null; then
-    # SIGTERM: a job started in the background of a script ignores SIGINT, and the dev cluster keeps it ignored.
-    kill -TERM "$DEV_PID" 2>/dev/null || true
-    wait "$DEV_PID" 2>/dev/null || true
-  fi
-  echo "watch-bench: data and logs kept in $WORK" >&2
-}
-trap cleanup EXIT
-
-"$ROOT/statekv" build >/dev/null
-(cd "$ROOT" && mvn -B -q -ntp -pl bench -am package -DskipTests)
-
-"$ROOT/statekv" dev --base-port "$BASE_PORT" --data-dir "$WORK/data" --clean >"$WORK/dev.out" 2>&1 &
-DEV_PID=$!
-until grep -q "is ready" "$WORK/dev.out"; do
-  kill -0 "$DEV_PID" 2>/dev/null || { cat "$WORK/dev.out" >&2; exit 1; }
-  sleep 0.5
-done
-ENDPOINTS="127.0.0.1:$((BASE_PORT + 1)),127.0.0.1:$((BASE_PORT + 2)),127.0.0.1:$((BASE_PORT + 3))"
-echo "watch-bench: cluster ready at $ENDPOINTS" >&2
+# shellcheck source=bench/lib/dev-cluster.sh
+source "$ROOT/bench/lib/dev-cluster.sh"
+start_dev_cluster watch-bench "${WATCH_BENCH_BASE_PORT:-7700}"
 
 java -cp "$ROOT/bench/target/benchmarks.jar" io.statekv.bench.watch.WatchLagBench --endpoints "$ENDPOINTS" "$@"

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statekv.node.LocalCluster;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -37,30 +35,13 @@ class CliTest {
     }
   }
 
-  record Run(int exit, String out, String err) {
-    JsonNode json() {
-      try {
-        return JSON.readTree(out);
-      } catch (Exception e) {
-        throw new AssertionError("not JSON: " + out + " (stderr: " + err + ")", e);
-      }
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--endpoints";
-    all[args.length + 1] = endpoints;
-    int exit = StateKvMain.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
-    return new Run(exit, out.toString().strip(), err.toString().strip());
+  private static CliRun run(String... args) {
+    return CliRun.of(endpoints, args);
   }
 
   @Test
   void writesAndReadsPrintTheGatewayShapes() throws Exception {
-    Run set = run("set", "cli", "alice", "{\"name\":\"Alice\"}");
+    CliRun set = run("set", "cli", "alice", "{\"name\":\"Alice\"}");
     assertThat(set.exit()).as(set.err()).isZero();
     assertThat(set.json().get("old_value").isNull()).isTrue();
     assertThat(set.json().get("new_value")).isEqualTo(JSON.readTree("{\"name\":\"Alice\"}"));
@@ -69,54 +50,54 @@ class CliTest {
     assertThat(run("get", "cli", "alice").json()).isEqualTo(JSON.readTree("{\"name\":\"Alice\"}"));
     assertThat(run("get", "cli", "alice", "--entry").json().get("revision").asLong()).isEqualTo(rev);
 
-    Run update = run("update", "cli", "alice", "[{\"type\":\"increment\",\"path\":\"visits\",\"by\":2}]");
+    CliRun update = run("update", "cli", "alice", "[{\"type\":\"increment\",\"path\":\"visits\",\"by\":2}]");
     assertThat(update.json().get("new_value")).isEqualTo(JSON.readTree("{\"name\":\"Alice\",\"visits\":2}"));
-    Run patch = run("patch", "cli", "alice", "{\"visits\":null,\"team\":\"core\"}");
+    CliRun patch = run("patch", "cli", "alice", "{\"visits\":null,\"team\":\"core\"}");
     assertThat(patch.json().get("new_value")).isEqualTo(JSON.readTree("{\"name\":\"Alice\",\"team\":\"core\"}"));
     assertThat(run("append", "cli", "log", "\"first\"").json().get("new_value")).isEqualTo(JSON.readTree("[\"first\"]"));
 
-    Run list = run("list", "cli", "--limit", "1");
+    CliRun list = run("list", "cli", "--limit", "1");
     assertThat(list.json().get("entries")).hasSize(1);
     assertThat(list.json().get("next_after").asText()).isEqualTo("alice");
     assertThat(run("scopes").json().get("groups").toString()).contains("\"cli\"");
 
-    Run deleted = run("delete", "cli", "log");
+    CliRun deleted = run("delete", "cli", "log");
     assertThat(deleted.exit()).isZero();
     assertThat(deleted.json().get("old_value")).isEqualTo(JSON.readTree("[\"first\"]"));
   }
 
   @Test
   void exitCodesTellOutcomesApart() {
-    Run missing = run("get", "cli", "nobody");
+    CliRun missing = run("get", "cli", "nobody");
     assertThat(missing.exit()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(missing.out()).isEmpty();
     assertThat(missing.err()).contains("not_found");
     assertThat(run("delete", "cli", "nobody").exit()).isEqualTo(ExitCodes.NOT_FOUND);
 
     run("set", "cli", "cas", "1");
-    Run conflict = run("set", "cli", "cas", "2", "--if-revision", "0");
+    CliRun conflict = run("set", "cli", "cas", "2", "--if-revision", "0");
     assertThat(conflict.exit()).isEqualTo(ExitCodes.CONFLICT);
     assertThat(conflict.err()).contains("conflict");
 
-    Run txn = run("txn", "{\"compares\":[{\"scope\":\"cli\",\"key\":\"cas\",\"target\":\"value\",\"value\":99}],"
+    CliRun txn = run("txn", "{\"compares\":[{\"scope\":\"cli\",\"key\":\"cas\",\"target\":\"value\",\"value\":99}],"
         + "\"else\":[{\"op\":\"get\",\"scope\":\"cli\",\"key\":\"cas\"}]}");
     assertThat(txn.exit()).isEqualTo(ExitCodes.CONFLICT);
     assertThat(txn.json().get("succeeded").asBoolean()).isFalse();
     assertThat(txn.json().at("/results/0/value").asInt()).isEqualTo(1);
 
-    Run notJson = run("set", "cli", "k", "Alice");
+    CliRun notJson = run("set", "cli", "k", "Alice");
     assertThat(notJson.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(notJson.err()).contains("quote strings as JSON");
     assertThat(run("set", "cli").exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(run("update", "cli", "k", "[{\"type\":\"pow\"}]").exit()).isEqualTo(ExitCodes.USAGE);
-    Run invalid = run("set", "_reserved", "k", "1");
+    CliRun invalid = run("set", "_reserved", "k", "1");
     assertThat(invalid.exit()).isEqualTo(ExitCodes.FAILURE);
     assertThat(invalid.err()).contains("invalid_argument");
   }
 
   @Test
   void clusterStatusListsTheMembers() {
-    Run status = run("cluster", "status");
+    CliRun status = run("cluster", "status");
     assertThat(status.exit()).as(status.err()).isZero();
     assertThat(status.json().get("members")).hasSize(3);
     assertThat(status.json().get("leader_id").asText()).matches("n[123]");
@@ -124,13 +105,10 @@ class CliTest {
 
   @Test
   void unreachableClusterFailsWithinTheTimeout() {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     long start = System.nanoTime();
-    int exit = StateKvMain.run(new PrintWriter(out, true), new PrintWriter(err, true),
-        "get", "s", "k", "--endpoints", "127.0.0.1:1", "--timeout", "2");
-    assertThat(exit).isEqualTo(ExitCodes.FAILURE);
-    assertThat(err.toString()).contains("unavailable");
+    CliRun unreachable = CliRun.of("127.0.0.1:1", "get", "s", "k", "--timeout", "2");
+    assertThat(unreachable.exit()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(unreachable.err()).contains("unavailable");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
   }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.statekv.node.LocalCluster;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,21 +38,12 @@ class WatchCommandTest {
     }
   }
 
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--endpoints";
-    all[args.length + 1] = endpoints;
-    int exit = StateKvMain.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
-    return new Run(exit, out.toString().strip(), err.toString().strip());
+  private static CliRun run(String... args) {
+    return CliRun.of(endpoints, args);
   }
 
   private static long set(String scope, String key, String value) throws Exception {
-    Run set = run("set", scope, key, value);
+    CliRun set = run("set", scope, key, value);
     assertThat(set.exit()).as(set.err()).isZero();
     return JSON.readTree(set.out()).get("revision").asLong();
   }
@@ -66,7 +55,7 @@ class WatchCommandTest {
     set("cliw", "u1", "{\"email\":\"a@x\",\"visits\":2}");
     set("other", "u1", "1");
     long changed = set("cliw", "u1", "{\"email\":\"b@x\",\"visits\":2}");
-    Run watch = run("watch", "--scope", "cliw", "--prefix", "u", "--types", "created,updated",
+    CliRun watch = run("watch", "--scope", "cliw", "--prefix", "u", "--types", "created,updated",
         "--changed-path", "/email", "--from-revision", String.valueOf(from), "--count", "2");
     assertThat(watch.exit()).as(watch.err()).isZero();
     List<String> lines = watch.out().lines().toList();
@@ -84,10 +73,10 @@ class WatchCommandTest {
   @Test
   void waitsForChangesThatHappenAfterItStarts() throws Exception {
     long from = set("later", "seed", "0") + 1;
-    CompletableFuture<Run> watch = CompletableFuture.supplyAsync(
+    CompletableFuture<CliRun> watch = CompletableFuture.supplyAsync(
         () -> run("watch", "--scope", "later", "--key", "k", "--from-revision", String.valueOf(from), "--count", "1"));
     set("later", "k", "\"v\"");
-    Run done = watch.get(60, TimeUnit.SECONDS);
+    CliRun done = watch.get(60, TimeUnit.SECONDS);
     assertThat(done.exit()).as(done.err()).isZero();
     assertThat(JSON.readTree(done.out()).get("new_value").asText()).isEqualTo("v");
   }
@@ -115,13 +104,13 @@ class WatchCommandTest {
 
   @Test
   void badFiltersExitWithTypedCodes() {
-    Run pointer = run("watch", "--scope", "s", "--changed-path", "email");
+    CliRun pointer = run("watch", "--scope", "s", "--changed-path", "email");
     assertThat(pointer.exit()).isEqualTo(ExitCodes.FAILURE);
     assertThat(pointer.err()).contains("invalid_argument").contains("JSON pointer");
-    Run type = run("watch", "--scope", "s", "--types", "renamed");
+    CliRun type = run("watch", "--scope", "s", "--types", "renamed");
     assertThat(type.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(type.err()).contains("unknown event type");
-    Run noScope = run("watch", "--prefix", "a");
+    CliRun noScope = run("watch", "--prefix", "a");
     assertThat(noScope.exit()).isEqualTo(ExitCodes.FAILURE);
     assertThat(noScope.err()).contains("key_prefix needs a scope");
   }

@@ -100,7 +100,7 @@ final class HttpConnectionHandler extends SimpleChannelInboundHandler<FullHttpRe
    * JSON error, and the connection closes after it.
    */
   private void startStream(ChannelHandlerContext ctx, FullHttpRequest req) {
-    PendingRequest r = new PendingRequest("GET", WatchQuery.PATH, new byte[0], false, false, System.nanoTime());
+    PendingRequest r = new PendingRequest("GET", WatchQuery.PATH, Map.of(), new byte[0], false, false, System.nanoTime());
     WatchQuery query;
     try {
       query = WatchQuery.parse(req.uri(), req.headers().get(WatchQuery.LAST_EVENT_ID));

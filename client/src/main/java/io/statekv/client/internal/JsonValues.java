@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
@@ -20,6 +21,12 @@ public final class JsonValues {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
+
+  /**
+   * Reads trees: unlike {@code MAPPER.readTree}, it resolves the tree deserializer once rather
+   * than on every call, which matters when every watch event is read by every watcher.
+   */
+  private static final ObjectReader TREE_READER = MAPPER.readerFor(JsonNode.class);
 
   public static ObjectMapper mapper() {
     return MAPPER;
@@ -63,7 +70,8 @@ public final class JsonValues {
       return null;
     }
     try {
-      return MAPPER.readTree(bytes.newInput());
+      // A byte array is read without the stream's buffering and encoding detection.
+      return TREE_READER.readTree(bytes.toByteArray());
     } catch (IOException e) {
       throw new IllegalStateException("a node sent a value that is not JSON: " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package io.statekv.node.watch;
 
 import io.statekv.protocol.v1.WatchResponse;
+import java.util.List;
 
 /**
  * Where the messages of a transport's watches go: a client protocol connection, or an HTTP
@@ -22,6 +23,23 @@ public interface WatchSink {
    * @param streamId the request id of the request that opened the watch
    */
   void send(long streamId, WatchResponse response);
+
+  /**
+   * Queues one response of events: a {@link WatchResponse} with {@code watch_id}, {@code events}
+   * and {@code progress_revision} set, and nothing else. The fan-out reuses {@code events} once
+   * this returns, so a sink must not keep the list; the events themselves are immutable. A sink that
+   * writes the protocol's binary form can copy each event's encoded bytes rather than encode the
+   * event again; by default the response is built and handed to {@link #send}.
+   *
+   * @param streamId the request id of the request that opened the watch
+   */
+  default void sendEvents(long streamId, long watchId, List<WireEvent> events, long progressRevision) {
+    WatchResponse.Builder response = WatchResponse.newBuilder().setWatchId(watchId).setProgressRevision(progressRevision);
+    for (WireEvent event : events) {
+      response.addEvents(event.proto());
+    }
+    send(streamId, response.build());
+  }
 
   /** Pushes what was queued to the transport. */
   void flush();

@@ -3,20 +3,21 @@ package io.statekv.node.watch.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
+import io.statekv.node.watch.WireEvent;
 import io.statekv.storage.Event;
 import io.statekv.storage.Json;
 import io.statekv.storage.JsonCodec;
 
 /**
- * One event as the fan-out uses it: its wire form, built once and shared by every watcher it goes
- * to, and its values parsed on demand for {@code changed_paths} conditions.
+ * One event as the fan-out uses it: its wire form, built and encoded once and shared by every
+ * watcher it goes to, and its values parsed on demand for {@code changed_paths} conditions.
  *
  * <p>Confined to the fan-out thread. The parsed values are dropped with {@link #releaseValues()}
  * once a pass is done with them, so that the history holds bytes, not trees.
  */
 final class PreparedEvent {
   private final Event event;
-  private io.statekv.protocol.v1.Event proto;
+  private WireEvent wire;
   private JsonNode oldTree;
   private JsonNode newTree;
   private boolean parsed;
@@ -29,9 +30,10 @@ final class PreparedEvent {
     return event;
   }
 
-  io.statekv.protocol.v1.Event proto() {
-    if (proto == null) {
-      proto = io.statekv.protocol.v1.Event.newBuilder()
+  /** The wire form, built and encoded on first use. */
+  WireEvent wire() {
+    if (wire == null) {
+      wire = new WireEvent(io.statekv.protocol.v1.Event.newBuilder()
           .setRevision(event.revision())
           .setEventType(event.type().wireName())
           .setScope(event.scope())
@@ -39,14 +41,9 @@ final class PreparedEvent {
           .setOldValueJson(bytes(event.oldValue()))
           .setNewValueJson(bytes(event.newValue()))
           .setReason(event.reason().wireName())
-          .build();
+          .build());
     }
-    return proto;
-  }
-
-  /** The encoded size of the wire form, memoized by protobuf. */
-  int protoBytes() {
-    return proto().getSerializedSize();
+    return wire;
   }
 
   boolean matches(EventFilter filter) {

@@ -1,7 +1,9 @@
 package io.statekv.node.watch.internal;
 
 import io.statekv.node.watch.WatchSink;
+import io.statekv.node.watch.WireEvent;
 import io.statekv.protocol.v1.WatchResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -38,11 +40,17 @@ final class Transport {
     }
   }
 
+  void sendEvents(long streamId, long watchId, List<WireEvent> events, long progressRevision) {
+    if (!closed) {
+      sink.sendEvents(streamId, watchId, events, progressRevision);
+      onWrite.accept(this);
+    }
+  }
+
+  /** Flushes the sink, closed or not, so that a sink that holds written messages hands them over (or lets them go). */
   void flush() {
     touched = false;
-    if (!closed) {
-      sink.flush();
-    }
+    sink.flush();
   }
 
   void markClosed() {

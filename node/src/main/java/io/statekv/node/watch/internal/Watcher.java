@@ -1,7 +1,10 @@
 package io.statekv.node.watch.internal;
 
+import io.statekv.node.watch.WireEvent;
 import io.statekv.protocol.v1.Error;
 import io.statekv.protocol.v1.WatchResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One open watch: what it matches, where its messages go, and how far it has been served.
@@ -48,7 +51,12 @@ final class Watcher {
   long lastSentNanos;
   private volatile long sentThrough;
 
-  private WatchResponse.Builder pending;
+  /** Pending events a watcher keeps room for between responses; a larger list is let go. */
+  static final int PENDING_RETAINED_MAX = 1_024;
+
+  /** The events of the pending response; reused from one response to the next. */
+  private List<WireEvent> pending = new ArrayList<>();
+  private boolean hasPending;
   private long pendingFirst;
   private long pendingLast;
   private long pendingBytes;
@@ -73,7 +81,7 @@ final class Watcher {
   }
 
   boolean hasPending() {
-    return pending != null;
+    return hasPending;
   }
 
   /** The first revision of the pending response: where serving resumes if it cannot be sent. */
@@ -87,13 +95,14 @@ final class Watcher {
    */
   Offer offer(PreparedEvent event, long nowNanos) {
     long revision = event.event().revision();
-    int bytes = event.protoBytes();
-    if (pending != null && revision > pendingLast && pendingBytes + bytes > RESPONSE_BYTES_SOFT_MAX
+    WireEvent wire = event.wire();
+    int bytes = wire.size();
+    if (hasPending && revision > pendingLast && pendingBytes + bytes > RESPONSE_BYTES_SOFT_MAX
         && !flush(revision - 1, nowNanos)) {
       return Offer.BLOCKED;
     }
-    if (pending == null) {
-      pending = WatchResponse.newBuilder().setWatchId(id);
+    if (!hasPending) {
+      hasPending = true;
       pendingFirst = revision;
       pendingLast = revision;
       pendingBytes = 0;
@@ -108,7 +117,7 @@ final class Watcher {
     if (pendingRevisionBytes > REVISION_BYTES_MAX) {
       return Offer.OVERSIZE;
     }
-    pending.addEvents(event.proto());
+    pending.add(wire);
     return Offer.ADDED;
   }
 
@@ -117,22 +126,27 @@ final class Watcher {
    * progressRevision} is now sent. False, with nothing sent, when the transport is not writable.
    */
   boolean flush(long progressRevision, long nowNanos) {
-    if (pending == null) {
+    if (!hasPending) {
       return true;
     }
     if (!transport.writable()) {
       return false;
     }
-    transport.send(streamId, pending.setProgressRevision(progressRevision).build());
+    transport.sendEvents(streamId, id, pending, progressRevision);
     sentThrough = progressRevision;
     lastSentNanos = nowNanos;
-    pending = null;
+    dropPending();
     return true;
   }
 
   /** Forgets the pending response (it will be served again from {@link #pendingFirst()}). */
   void dropPending() {
-    pending = null;
+    if (pending.size() > PENDING_RETAINED_MAX) {
+      pending = new ArrayList<>();
+    } else {
+      pending.clear();
+    }
+    hasPending = false;
   }
 
   /** Sends a progress notification: every matching event through {@code revision} was sent. */

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +30,7 @@ import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftGroupMemberId;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.raftlog.RaftLog;
 import org.apache.ratis.server.storage.RaftStorage;
@@ -36,6 +38,7 @@ import org.apache.ratis.statemachine.StateMachineStorage;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.util.LifeCycle;
+import org.apache.ratis.util.TimeDuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +76,8 @@ final class KvStateMachine extends BaseStateMachine {
   private final List<StateStore> retired = new ArrayList<>();
   private final ReentrantLock applyLock = new ReentrantLock();
   private final java.nio.file.Path quarantineDir;
+  private final RecoveryGate gate;
+  private final OptionalLong cleanDurableIndex;
   private volatile StateStore store;
 
   KvStateMachine(
@@ -82,7 +87,9 @@ final class KvStateMachine extends BaseStateMachine {
       AppliedWaiters waiters,
       StateMachineEvents events,
       ScheduledExecutorService scheduler,
-      java.nio.file.Path quarantineDir) {
+      java.nio.file.Path quarantineDir,
+      RecoveryGate gate,
+      OptionalLong cleanDurableIndex) {
     this.files = files;
     this.recovery = recovery;
     this.metrics = metrics;
@@ -90,6 +97,8 @@ final class KvStateMachine extends BaseStateMachine {
     this.events = events;
     this.scheduler = scheduler;
     this.quarantineDir = quarantineDir;
+    this.gate = gate;
+    this.cleanDurableIndex = cleanDurableIndex;
   }
 
   void addListener(ApplyListener listener) {
@@ -111,9 +120,24 @@ final class KvStateMachine extends BaseStateMachine {
     super.initialize(server, groupId, storage);
     files.init(storage);
     getLifeCycle().startAndTransition(() -> {
-      Loaded loaded = recovery.atStartup(storage.getStorageDir().getCurrentDir().toPath(), quarantineDir);
-      install(loaded);
+      SnapshotRecovery.Startup startup = recovery.atStartup(
+          storage.getStorageDir().getCurrentDir().toPath(), quarantineDir, cleanDurableIndex);
+      if (startup.damage() != null) {
+        gate.close(startup.damage());
+        holdFirstElection(server);
+      }
+      install(startup.loaded());
     }, IOException.class);
+  }
+
+  /**
+   * A damaged replica pauses its elections once its server runs ({@link ReplicaRuntime}); until
+   * then its first election timeout is pushed far out, so that it cannot campaign in between.
+   */
+  private static void holdFirstElection(RaftServer server) {
+    TimeDuration far = TimeDuration.valueOf(1, TimeUnit.DAYS);
+    RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(server.getProperties(), far);
+    RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(server.getProperties(), TimeDuration.valueOf(25, TimeUnit.HOURS));
   }
 
   /**
@@ -153,6 +177,7 @@ final class KvStateMachine extends BaseStateMachine {
           : LogEntries.decode(index, raftEntry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
       Applied applied = EntryApplier.apply(store, index, entry);
       updateLastAppliedTermIndex(raftEntry.getTerm(), index);
+      gate.applied(raftEntry.getTerm(), index);
       metrics.applyLatency(System.nanoTime() - started);
       publish(index, applied.events());
       return CompletableFuture.completedFuture(new BatchReply(applied.result()));
@@ -177,6 +202,7 @@ final class KvStateMachine extends BaseStateMachine {
       if (index > getLastAppliedTermIndex().getIndex()) {
         updateLastAppliedTermIndex(term, index);
       }
+      gate.applied(term, index);
     } finally {
       applyLock.unlock();
     }
@@ -286,6 +312,7 @@ final class KvStateMachine extends BaseStateMachine {
     setLastAppliedTermIndex(loaded.termIndex());
     long revision = loaded.store().appliedRevision();
     waiters.reset(revision);
+    gate.applied(loaded.termIndex().getTerm(), loaded.termIndex().getIndex());
     if (loaded.fromSnapshot()) {
       for (ApplyListener l : listeners) {
         try {

@@ -84,6 +84,16 @@ public final class RatisReplica implements Replica {
     }
   }
 
+  /** Whether this replica is kept out of elections after losing log entries (tests and status). */
+  boolean electionsWithheld() {
+    return running().gate().isClosed();
+  }
+
+  /** Vote requests this replica refused while withholding its vote. */
+  long votesRefused() {
+    return running().gate().votesRefused();
+  }
+
   private ReplicaRuntime running() {
     ReplicaRuntime r = runtime;
     if (r == null) {

@@ -7,6 +7,7 @@ import io.statekv.raft.ReplicaConfig;
 import io.statekv.raft.ReplicaException;
 import io.statekv.storage.StateStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
@@ -57,6 +59,7 @@ final class ReplicaRuntime implements StateMachineEvents, AutoCloseable {
   private final AppliedWaiters waiters;
   private final KvStateMachine stateMachine;
   private final PeerContacts contacts;
+  private final RecoveryGate gate;
 
   private volatile RaftServer server;
   private volatile RaftServer.Division division;
@@ -68,7 +71,7 @@ final class ReplicaRuntime implements StateMachineEvents, AutoCloseable {
   private RaftClient client;
 
   private ReplicaRuntime(ReplicaConfig config, MeterRegistry registry, Tuning tuning, RaftGroupId groupId,
-      List<ApplyListener> listeners, DataDirLock lock) {
+      List<ApplyListener> listeners, DataDirLock lock) throws IOException {
     this.config = config;
     this.tuning = tuning;
     this.groupId = groupId;
@@ -81,8 +84,9 @@ final class ReplicaRuntime implements StateMachineEvents, AutoCloseable {
     this.waiters = new AppliedWaiters(readThreads);
     SnapshotFiles files = new SnapshotFiles();
     SnapshotRecovery recovery = new SnapshotRecovery(files, tuning.stores(), metrics);
-    this.stateMachine = new KvStateMachine(
-        files, recovery, metrics, waiters, this, scheduler, config.dataDir().resolve("quarantine"));
+    this.gate = new RecoveryGate(name);
+    this.stateMachine = new KvStateMachine(files, recovery, metrics, waiters, this, scheduler,
+        config.dataDir().resolve("quarantine"), gate, CleanShutdown.consume(config.dataDir()));
     listeners.forEach(stateMachine::addListener);
     this.contacts = new PeerContacts(selfId, () -> {
       RaftServer.Division d = division;
@@ -111,7 +115,7 @@ final class ReplicaRuntime implements StateMachineEvents, AutoCloseable {
 
   private void startServer() throws IOException {
     Parameters parameters = new Parameters();
-    TrackingRpcType.configure(parameters, contacts, tuning.transport());
+    TrackingRpcType.configure(parameters, contacts, gate, tuning.transport());
     Addresses.HostPort bind = Addresses.parse("self.raftAddress", config.self().raftAddress());
     RaftServer s = RaftServer.newBuilder()
         .setServerId(selfId)
@@ -124,6 +128,27 @@ final class ReplicaRuntime implements StateMachineEvents, AutoCloseable {
     server = s;
     s.start();
     division = s.getDivision(groupId);
+    if (gate.isClosed()) {
+      elections(false);
+      gate.onOpen(() -> scheduler.execute(() -> elections(true)));
+    }
+  }
+
+  /** Pauses or resumes this replica's own elections, through Ratis' admin API on itself. */
+  private void elections(boolean resume) {
+    try (RaftClient self = RaftClient.newBuilder()
+        .setRaftGroup(RaftGroup.valueOf(groupId, division.getPeer()))
+        .setProperties(RatisSettings.client(config, tuning))
+        .setParameters(new Parameters())
+        .build()) {
+      var api = self.getLeaderElectionManagementApi(selfId);
+      RaftClientReply reply = resume ? api.resume() : api.pause();
+      if (!reply.isSuccess()) {
+        throw new IOException("the election " + (resume ? "resume" : "pause") + " failed: " + reply);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A new node in {@code initialMembers} bootstraps with them; any other node waits to be added. */
@@ -179,6 +204,10 @@ final class ReplicaRuntime implements StateMachineEvents, AutoCloseable {
 
   RaftServer.Division division() {
     return division;
+  }
+
+  RecoveryGate gate() {
+    return gate;
   }
 
   LeaderBatcher batcher() {
@@ -342,10 +371,24 @@ final class ReplicaRuntime implements StateMachineEvents, AutoCloseable {
     closeQuietly(batcher);
     resetClient();
     closeQuietly(server);
+    recordCleanStop();
     scheduler.shutdownNow();
     readThreads.shutdown();
     closeQuietly(metrics);
     lock.close();
+  }
+
+  /** After the server closed: the log is durable up to its flush index, which the next start checks. */
+  private void recordCleanStop() {
+    RaftServer.Division d = division;
+    if (d == null || server == null || !server.getLifeCycleState().isClosingOrClosed()) {
+      return;
+    }
+    try {
+      CleanShutdown.write(config.dataDir(), d.getRaftLog().getFlushIndex());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not record the clean stop; the next start will treat it as a crash", e);
+    }
   }
 
   private static void closeQuietly(AutoCloseable c) {

@@ -5,6 +5,7 @@ import io.statekv.storage.CorruptSnapshotException;
 import io.statekv.storage.StateStore;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +48,15 @@ final class SnapshotRecovery {
     this.metrics = metrics;
   }
 
-  Loaded atStartup(Path logDir, Path quarantineDir) throws IOException {
+  /**
+   * The state to start from, and what the disk lost on the way, if anything.
+   *
+   * @param cleanDurableIndex the durable log index the last clean stop recorded ({@link
+   *     CleanShutdown}); empty after a crash
+   */
+  Startup atStartup(Path logDir, Path quarantineDir, OptionalLong cleanDurableIndex) throws IOException {
     long logFirst = LogSegments.firstIndex(logDir);
+    long logLast = LogSegments.lastIndex(logDir, RatisSettings.entryBytesMax());
     for (Candidate c : files.candidates()) {
       if (logFirst > c.index() + 1) {
         LOG.warn("snapshot {} is not continued by the local log, which starts at {}", c.path(), logFirst);
@@ -56,17 +64,31 @@ final class SnapshotRecovery {
       }
       Loaded loaded = tryLoad(c);
       if (loaded != null) {
-        setAsideLogBehind(logDir, quarantineDir, c.index());
-        return loaded;
+        String damage = setAsideLogBehind(logDir, quarantineDir, logLast, c.index());
+        long durable = Math.max(logLast, c.index());
+        return new Startup(loaded, damage != null ? damage : lostSinceCleanStop(cleanDurableIndex, durable));
       }
     }
+    String damage = lostSinceCleanStop(cleanDurableIndex, logLast);
     if (logFirst > 1) {
       Path target = quarantineDir.resolve("log-" + System.currentTimeMillis());
       int moved = LogSegments.moveAside(logDir, target);
       LOG.error("no verified snapshot is continued by the local log (first index {}); moved {} log segments"
           + " to {} and starting empty, to be rebuilt from the leader's snapshot", logFirst, moved, target);
+      damage = "the local log from index " + logFirst + " could not be used (no snapshot before it verified)";
     }
-    return new Loaded(stores.empty(), TermIndex.INITIAL_VALUE, false);
+    return new Startup(new Loaded(stores.empty(), TermIndex.INITIAL_VALUE, false), damage);
+  }
+
+  /** A start-up state, and what the disk lost (null when nothing acknowledged can have been lost). */
+  record Startup(Loaded loaded, String damage) {}
+
+  private static String lostSinceCleanStop(OptionalLong cleanDurableIndex, long durable) {
+    if (cleanDurableIndex.isPresent() && cleanDurableIndex.getAsLong() > durable) {
+      return "the local log ends at " + durable + " but held index " + cleanDurableIndex.getAsLong()
+          + " when the replica last stopped cleanly";
+    }
+    return null;
   }
 
   /**
@@ -77,15 +99,16 @@ final class SnapshotRecovery {
    * catches up. Moving the segments aside (the term and vote file stays) makes the log start
    * right after the snapshot, as after an install, and the leader's entries follow on.
    */
-  private static void setAsideLogBehind(Path logDir, Path quarantineDir, long snapshotIndex) throws IOException {
-    long logLast = LogSegments.lastIndex(logDir, RatisSettings.entryBytesMax());
+  private static String setAsideLogBehind(Path logDir, Path quarantineDir, long logLast, long snapshotIndex)
+      throws IOException {
     if (logLast < 0 || logLast >= snapshotIndex) {
-      return;
+      return null;
     }
     Path target = quarantineDir.resolve("log-behind-snapshot-" + System.currentTimeMillis());
     int moved = LogSegments.moveAside(logDir, target);
     LOG.warn("the local log ends at {}, before the loaded snapshot at {} (its tail was lost); moved {} log"
         + " segments, all covered by the snapshot, to {}", logLast, snapshotIndex, moved, target);
+    return "the local log ends at " + logLast + ", before the snapshot at " + snapshotIndex + " (its tail was lost)";
   }
 
   Loaded afterInstall() throws IOException {

@@ -20,7 +20,9 @@ import org.apache.ratis.server.protocol.TermIndex;
  * A Ratis transport (gRPC or Netty underneath, unchanged) whose leader reports each follower's
  * answers to {@link PeerContacts}. It uses Ratis' public extension points: a user-defined {@link
  * RpcType} named in the server properties, and {@link ServerFactory#newLogAppender}, which hands
- * the appender a {@link LeaderState} that forwards every call and tells us about replies.
+ * the appender a {@link LeaderState} that forwards every call and tells us about replies. Incoming
+ * peer requests reach Ratis through {@link GatedServer}, which keeps a damaged replica out of
+ * elections ({@link RecoveryGate}).
  *
  * <p>The per-server objects travel in the server's {@link Parameters}, not in statics, so that one
  * process can host many servers and groups.
@@ -28,12 +30,14 @@ import org.apache.ratis.server.protocol.TermIndex;
 public final class TrackingRpcType implements RpcType {
   static final String CONTACTS_PARAMETER = "statekv.peer-contacts";
   static final String TRANSPORT_PARAMETER = "statekv.transport";
+  static final String GATE_PARAMETER = "statekv.recovery-gate";
 
   /** Ratis instantiates the type by class name. */
   public TrackingRpcType() {}
 
-  static void configure(Parameters parameters, PeerContacts contacts, SupportedRpcType transport) {
+  static void configure(Parameters parameters, PeerContacts contacts, RecoveryGate gate, SupportedRpcType transport) {
     parameters.put(CONTACTS_PARAMETER, contacts, PeerContacts.class);
+    parameters.put(GATE_PARAMETER, gate, RecoveryGate.class);
     parameters.put(TRANSPORT_PARAMETER, transport, SupportedRpcType.class);
   }
 
@@ -46,16 +50,19 @@ public final class TrackingRpcType implements RpcType {
   public RpcFactory newFactory(Parameters parameters) {
     PeerContacts contacts = parameters.getNonNull(CONTACTS_PARAMETER, PeerContacts.class);
     SupportedRpcType transport = parameters.getNonNull(TRANSPORT_PARAMETER, SupportedRpcType.class);
-    return new Factory(ServerFactory.cast(transport.newFactory(parameters)), contacts);
+    RecoveryGate gate = parameters.getNonNull(GATE_PARAMETER, RecoveryGate.class);
+    return new Factory(ServerFactory.cast(transport.newFactory(parameters)), contacts, gate);
   }
 
   private static final class Factory implements ServerFactory {
     private final ServerFactory transport;
     private final PeerContacts contacts;
+    private final RecoveryGate gate;
 
-    Factory(ServerFactory transport, PeerContacts contacts) {
+    Factory(ServerFactory transport, PeerContacts contacts, RecoveryGate gate) {
       this.transport = transport;
       this.contacts = contacts;
+      this.gate = gate;
     }
 
     @Override
@@ -65,7 +72,7 @@ public final class TrackingRpcType implements RpcType {
 
     @Override
     public RaftServerRpc newRaftServerRpc(RaftServer server) {
-      return transport.newRaftServerRpc(server);
+      return transport.newRaftServerRpc(GatedServer.wrap(server, gate));
     }
 
     @Override

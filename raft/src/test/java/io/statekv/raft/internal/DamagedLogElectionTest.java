@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +36,7 @@ class DamagedLogElectionTest {
       cluster.stop(lagging);
       writeMany(cluster, "b", 30);
       cluster.stop(damaged);
-      Path current = groupDir(cluster, damaged).resolve("current");
+      Path current = RaftFiles.groupDir(cluster, damaged).resolve("current");
       long before = LogSegments.lastIndex(current, RatisSettings.entryBytesMax());
       long after = cutEntries(current, 5);
       assertThat(after).isLessThanOrEqualTo(before - 5);
@@ -73,7 +71,7 @@ class DamagedLogElectionTest {
       cluster.stop(victim);
       // As after a crash: no clean-stop record, and a final entry cut short.
       Files.delete(dir.resolve(victim).resolve(CleanShutdown.FILE));
-      cutEntries(groupDir(cluster, victim).resolve("current"), 1);
+      cutEntries(RaftFiles.groupDir(cluster, victim).resolve("current"), 1);
       writeMany(cluster, "b", 5);
 
       cluster.start(cluster.member(victim), cluster.members);
@@ -88,30 +86,11 @@ class DamagedLogElectionTest {
     return cluster.replicas.values().stream().anyMatch(r -> r.cluster().leaderReady());
   }
 
-  private static Path groupDir(TestCluster cluster, String id) throws IOException {
-    try (Stream<Path> dirs = Files.list(cluster.root.resolve(id).resolve("raft"))) {
-      return dirs.filter(Files::isDirectory).findFirst().orElseThrow();
-    }
-  }
-
   /** Cuts bytes off the newest segment until the log ends at least {@code entries} entries earlier. */
   private static long cutEntries(Path current, int entries) throws IOException {
     long last = LogSegments.lastIndex(current, RatisSettings.entryBytesMax());
-    Path segment;
-    try (Stream<Path> files = Files.list(current)) {
-      segment = files.filter(p -> p.getFileName().toString().startsWith("log_"))
-          .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().replaceAll("^log_(inprogress_)?(\\d+).*", "$2"))))
-          .orElseThrow();
-    }
-    try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
-      long end = f.length();
-      while (end > 0) {
-        f.seek(end - 1);
-        if (f.read() != 0) {
-          break;
-        }
-        end--;
-      }
+    try (RandomAccessFile f = new RandomAccessFile(RaftFiles.newestSegment(current).toFile(), "rw")) {
+      long end = RaftFiles.writtenEnd(f);
       long now = last;
       while (now > last - entries && end > 0) {
         end = Math.max(0, end - 7);

@@ -27,12 +27,6 @@ class SnapshotRecoveryTest {
     }
   }
 
-  private static Path groupDir(TestCluster cluster, String id) throws IOException {
-    try (Stream<Path> dirs = Files.list(cluster.root.resolve(id).resolve("raft"))) {
-      return dirs.filter(Files::isDirectory).findFirst().orElseThrow();
-    }
-  }
-
   private static List<Path> snapshots(Path groupDir) throws IOException {
     try (Stream<Path> files = Files.list(groupDir.resolve("sm"))) {
       return files.filter(p -> SnapshotFiles.SNAPSHOT_NAME.matcher(p.getFileName().toString()).matches())
@@ -73,7 +67,7 @@ class SnapshotRecoveryTest {
       deleteTree(dir.resolve(wiped));
       writeMany(cluster, "b", 200);
       TestCluster.await("the leader purged its log past a snapshot",
-          () -> uncheck(() -> logStart(groupDir(cluster, leader)) > THRESHOLD));
+          () -> uncheck(() -> logStart(RaftFiles.groupDir(cluster, leader)) > THRESHOLD));
 
       cluster.start(cluster.member(wiped), cluster.members);
       cluster.awaitConverged();
@@ -94,7 +88,7 @@ class SnapshotRecoveryTest {
       String leader = cluster.leaderId();
       String victim = cluster.members.stream().map(m -> m.id()).filter(id -> !id.equals(leader)).findFirst().orElseThrow();
       cluster.stop(victim);
-      Path group = groupDir(cluster, victim);
+      Path group = RaftFiles.groupDir(cluster, victim);
       List<Path> snaps = snapshots(group);
       assertThat(snaps).hasSizeGreaterThanOrEqualTo(2);
       flipMiddleByte(snaps.get(0));
@@ -120,7 +114,7 @@ class SnapshotRecoveryTest {
       String leader = cluster.leaderId();
       String victim = cluster.members.stream().map(m -> m.id()).filter(id -> !id.equals(leader)).findFirst().orElseThrow();
       cluster.stop(victim);
-      Path group = groupDir(cluster, victim);
+      Path group = RaftFiles.groupDir(cluster, victim);
       for (Path snapshot : snapshots(group)) {
         flipMiddleByte(snapshot);
       }
@@ -146,7 +140,7 @@ class SnapshotRecoveryTest {
       String leader = cluster.leaderId();
       String victim = cluster.members.stream().map(m -> m.id()).filter(id -> !id.equals(leader)).findFirst().orElseThrow();
       cluster.stop(victim);
-      Path segment = newestSegment(groupDir(cluster, victim).resolve("current"));
+      Path segment = RaftFiles.newestSegment(RaftFiles.groupDir(cluster, victim).resolve("current"));
       long cut = tearTail(segment);
       assertThat(cut).isPositive();
       writeMany(cluster, "b", 10);
@@ -174,10 +168,10 @@ class SnapshotRecoveryTest {
       // finds the predecessor of the entries it is sent in its snapshot, not in its log.
       String victim = cluster.leaderId();
       cluster.stop(victim);
-      Path group = groupDir(cluster, victim);
+      Path group = RaftFiles.groupDir(cluster, victim);
       Path current = group.resolve("current");
       long snapshotIndex = Long.parseLong(snapshots(group).get(0).getFileName().toString().replaceAll(".*_", ""));
-      Path segment = newestSegment(current);
+      Path segment = RaftFiles.newestSegment(current);
       long lastBefore = LogSegments.lastIndex(current, RatisSettings.entryBytesMax());
       assertThat(lastBefore).isGreaterThanOrEqualTo(snapshotIndex);
       cutToHalf(segment);
@@ -200,37 +194,15 @@ class SnapshotRecoveryTest {
   /** Cuts a segment to half of its written bytes (its preallocated zeros left out). */
   private static void cutToHalf(Path segment) throws IOException {
     try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
-      long end = f.length();
-      while (end > 0) {
-        f.seek(end - 1);
-        if (f.read() != 0) {
-          break;
-        }
-        end--;
-      }
+      long end = RaftFiles.writtenEnd(f);
       f.setLength(end / 2);
-    }
-  }
-
-  private static Path newestSegment(Path current) throws IOException {
-    try (Stream<Path> files = Files.list(current)) {
-      return files.filter(p -> p.getFileName().toString().startsWith("log_"))
-          .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().replaceAll("^log_(inprogress_)?(\\d+).*", "$2"))))
-          .orElseThrow();
     }
   }
 
   /** Garbles the last bytes written to a segment, as a torn write would, and returns where they start. */
   private static long tearTail(Path segment) throws IOException {
     try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
-      long end = f.length();
-      while (end > 0) {
-        f.seek(end - 1);
-        if (f.read() != 0) {
-          break;
-        }
-        end--;
-      }
+      long end = RaftFiles.writtenEnd(f);
       long start = Math.max(0, end - 6);
       f.seek(start);
       for (long i = start; i < end; i++) {

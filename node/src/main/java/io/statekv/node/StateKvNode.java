@@ -45,6 +45,7 @@ public final class StateKvNode implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final CountDownLatch closed = new CountDownLatch(1);
   private Replica replica;
+  private volatile String stoppedBecause;
   private HttpServer http;
   private ProtocolServer protocol;
   private boolean closing;
@@ -98,6 +99,7 @@ public final class StateKvNode implements AutoCloseable {
     LOG.info("node {} HTTP on {} (JSON gateway, /v1/cluster, /healthz, /readyz, /metrics)", config.nodeId(), http.boundAddress());
     LOG.info("node {} starting its replica: Raft on {}, data in {}", config.nodeId(), config.advertise().raft(), config.dataDir());
     replica.start();
+    replica.shutDownByRaft().thenAccept(this::stopAfterRaftShutDown);
     protocol = ProtocolServer.start(protocolConfig(config), dispatcher, watches);
     started.push(protocol);
     LOG.info("node {} serving: client protocol on {}, advertised as {}", config.nodeId(),
@@ -148,6 +150,24 @@ public final class StateKvNode implements AutoCloseable {
   /** Where the client protocol server listens. */
   public InetSocketAddress clientAddress() {
     return protocol.localAddress();
+  }
+
+  /**
+   * A replica that Raft closed by itself (the node was removed from the group) serves nothing
+   * again, yet would keep the process answering health checks: stop the whole node instead, as
+   * etcd does, so that its supervisor sees it and a restart lets the group add it back.
+   */
+  private void stopAfterRaftShutDown(String reason) {
+    stoppedBecause = reason;
+    LOG.error("node {} stopping: {}", config.nodeId(), reason);
+    Thread stopper = new Thread(this::close, "statekv-stop-after-raft-shutdown");
+    stopper.setDaemon(false);
+    stopper.start();
+  }
+
+  /** Why the node stopped by itself (Raft closed its replica), or empty if it was asked to. */
+  public java.util.Optional<String> stoppedBecause() {
+    return java.util.Optional.ofNullable(stoppedBecause);
   }
 
   /** Blocks until {@link #close} has finished. */

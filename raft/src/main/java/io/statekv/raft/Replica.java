@@ -78,6 +78,14 @@ public interface Replica extends AutoCloseable {
   /** Registers a listener of applied events. Add listeners before {@link #start}. */
   void addApplyListener(ApplyListener listener);
 
+  /**
+   * Completes, with the reason, when Raft shut this replica down by itself: Ratis closes a member
+   * that finds itself removed from the group (or whose state machine failed). Such a replica
+   * serves nothing again; the node stops, and a restart lets the group add it back. Never
+   * completes on {@link #close}.
+   */
+  CompletableFuture<String> shutDownByRaft();
+
   /** Starts the Ratis server and joins or bootstraps the group. */
   void start();
 

@@ -47,7 +47,8 @@ final class NodeCommand implements Callable<Integer> {
       stopWithParent(parentPid, node);
     }
     node.awaitClosed();
-    return ExitCodes.OK;
+    // A node that Raft shut down (removed from the group) exits non-zero, for its supervisor.
+    return node.stoppedBecause().isPresent() ? ExitCodes.FAILURE : ExitCodes.OK;
   }
 
   /** The dev cluster's children stop with their parent, even when it is killed with SIGKILL. */

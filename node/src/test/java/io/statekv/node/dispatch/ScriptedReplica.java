@@ -105,5 +105,10 @@ final class ScriptedReplica implements Replica {
   public void start() {}
 
   @Override
+  public java.util.concurrent.CompletableFuture<String> shutDownByRaft() {
+    return new java.util.concurrent.CompletableFuture<>();
+  }
+
+  @Override
   public void close() {}
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.ratis.proto.RaftProtos;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
 import org.apache.ratis.protocol.Message;
@@ -352,6 +353,7 @@ final class KvStateMachine extends BaseStateMachine {
 
   @Override
   public void notifyLeaderChanged(RaftGroupMemberId groupMemberId, RaftPeerId newLeaderId) {
+    LOG.info("{}: the leader is now {}", groupMemberId.getPeerId(), newLeaderId == null ? "unknown" : newLeaderId);
     events.onLeaderChanged(newLeaderId);
   }
 
@@ -362,11 +364,18 @@ final class KvStateMachine extends BaseStateMachine {
 
   @Override
   public void notifyConfigurationChanged(long term, long index, RaftConfigurationProto newConf) {
+    LOG.info("configuration at index {} of term {}: voters {}{}", index, term, peerIds(newConf.getPeersList()),
+        newConf.getOldPeersCount() == 0 ? "" : " (joint with " + peerIds(newConf.getOldPeersList()) + ")");
     events.onConfigurationChanged();
+  }
+
+  private static List<String> peerIds(List<RaftProtos.RaftPeerProto> peers) {
+    return peers.stream().map(p -> p.getId().toStringUtf8()).toList();
   }
 
   @Override
   public void close() {
+    events.onStateMachineClosed();
     applyLock.lock();
     try {
       getLifeCycle().checkStateAndClose(() -> {

@@ -114,6 +114,9 @@ final class MembershipAdmin {
     if (next.isEmpty()) {
       return Failures.failed(new ReplicaException(ErrorCode.INVALID_ARGUMENT, "cannot remove the last member"));
     }
+    if (id.equals(server.getId().toString())) {
+      return handOffBeforeRemoval();
+    }
     return setConf(SetConfigurationRequest.Arguments.newBuilder()
             .setServersInCurrentConf(current)
             .setServersInNewConf(next)
@@ -124,6 +127,20 @@ final class MembershipAdmin {
           LOG.warn("member {} was removed but its record could not be deleted: {}", id, e.toString());
           return null;
         }));
+  }
+
+  /**
+   * A leader never removes itself: Ratis would close it the moment the change commits, before it
+   * answers or deletes the member's record. It hands leadership to another member instead and
+   * answers NOT_LEADER naming it, so the client sends the removal there, where it is an ordinary
+   * removal of a follower.
+   */
+  private CompletableFuture<Void> handOffBeforeRemoval() {
+    return transfer("").thenCompose(v -> {
+      ReplicaException moved = notLeader.get();
+      return Failures.failed(moved != null ? moved
+          : Failures.unavailable("leadership is being handed off before this member's removal; retry"));
+    });
   }
 
   CompletableFuture<Void> transfer(String id) {

@@ -45,6 +45,7 @@ public final class RatisReplica implements Replica {
   private final Tuning tuning;
   private final RaftGroupId groupId;
   private final List<ApplyListener> listeners = new CopyOnWriteArrayList<>();
+  private final CompletableFuture<String> shutDownByRaft = new CompletableFuture<>();
   private volatile ReplicaRuntime runtime;
   private boolean closed;
 
@@ -73,12 +74,18 @@ public final class RatisReplica implements Replica {
   }
 
   @Override
+  public CompletableFuture<String> shutDownByRaft() {
+    return shutDownByRaft;
+  }
+
+  @Override
   public synchronized void start() {
     if (closed || runtime != null) {
       throw new IllegalStateException(closed ? "the replica is closed" : "the replica is already started");
     }
     try {
       runtime = ReplicaRuntime.start(config, registry, tuning, groupId, listeners);
+      runtime.shutDownByRaft().thenAccept(shutDownByRaft::complete);
     } catch (IOException e) {
       throw new UncheckedIOException("the replica " + config.self().id() + " could not start", e);
     }
@@ -140,14 +147,15 @@ public final class RatisReplica implements Replica {
       members.add(r.member(p));
     }
     members.sort(Comparator.comparing(Member::id));
+    boolean alive = info.isAlive();
     return new ClusterView(
         config.self().id(),
-        leader == null ? "" : leader.toString(),
+        leader == null || !alive ? "" : leader.toString(),
         info.getCurrentTerm(),
         d.getRaftLog().getLastCommittedIndex(),
         r.store().appliedRevision(),
         members,
-        info.isLeader() && info.isLeaderReady());
+        alive && info.isLeader() && info.isLeaderReady());
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.statekv.raft.ApplyListener;
 import io.statekv.raft.Member;
 import io.statekv.raft.ReplicaConfig;
+import io.statekv.protocol.v1.ErrorCode;
 import io.statekv.raft.ReplicaException;
 import io.statekv.storage.StateStore;
 import java.io.IOException;
@@ -61,6 +62,8 @@ final class ReplicaRuntime implements StateMachineEvents, AutoCloseable {
   private final PeerContacts contacts;
   private final RecoveryGate gate;
 
+  private final CompletableFuture<String> shutDownByRaft = new CompletableFuture<>();
+  private volatile boolean closing;
   private volatile RaftServer server;
   private volatile RaftServer.Division division;
   private volatile LeaderBatcher batcher;
@@ -250,6 +253,11 @@ final class ReplicaRuntime implements StateMachineEvents, AutoCloseable {
       return Failures.unavailable("the replica is starting");
     }
     DivisionInfo info = d.getInfo();
+    if (!info.isAlive()) {
+      // Ratis closes a division that was removed from the group (or is shutting down): it leads
+      // nothing and must not be named leader, so the client forgets it and looks elsewhere.
+      return new ReplicaException(ErrorCode.NOT_LEADER, "this node is no longer a running member of the group", "", "");
+    }
     if (info.isLeader()) {
       return null;
     }
@@ -366,7 +374,24 @@ final class ReplicaRuntime implements StateMachineEvents, AutoCloseable {
   // ------------------------------------------------------------------ shutdown
 
   @Override
+  public void onStateMachineClosed() {
+    if (!closing) {
+      RaftServer.Division d = division;
+      boolean member = d != null && d.getRaftConf().getCurrentPeers().stream().anyMatch(p -> p.getId().equals(selfId));
+      String reason = member ? "Raft shut this node's replica down" : "this node was removed from the Raft group";
+      LOG.error("{}: {}; the node must stop, and be started again to rejoin", selfId, reason);
+      shutDownByRaft.complete(reason);
+    }
+  }
+
+  /** Completes with the reason when Raft closed the replica by itself (not through {@link #close}). */
+  CompletableFuture<String> shutDownByRaft() {
+    return shutDownByRaft;
+  }
+
+  @Override
   public void close() {
+    closing = true;
     closeQuietly(expiry);
     closeQuietly(batcher);
     resetClient();

@@ -15,6 +15,9 @@ interface StateMachineEvents {
 
   void onConfigurationChanged();
 
+  /** Ratis closed the state machine: on the replica's own close, or when it shut the division down. */
+  void onStateMachineClosed();
+
   /** A follower asks this node, as leader, for a read index (see {@link ReadBarriers}). */
   CompletableFuture<Long> readIndexForFollower();
 }

@@ -74,6 +74,28 @@ class MembershipTest {
     }
   }
 
+  @Test
+  void aLeaderAskedToRemoveItselfHandsOffAndTheNextLeaderRemovesIt(@TempDir Path dir) throws Exception {
+    try (TestCluster cluster = new TestCluster(dir, 3, 100_000, Tuning.defaults()).startAll()) {
+      cluster.write(Commands.set("m", "before", "1"));
+      RatisReplica leader = cluster.awaitLeader();
+      String removed = leader.cluster().nodeId();
+      ExecutionException handedOff = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+          () -> leader.removeMember(removed).get(WAIT_MS, TimeUnit.MILLISECONDS));
+      ReplicaException redirect = (ReplicaException) handedOff.getCause();
+      assertThat(redirect.code()).isIn(ErrorCode.NOT_LEADER, ErrorCode.UNAVAILABLE);
+      assertThat(leader.cluster().members()).extracting(Member::id).contains(removed);
+
+      RatisReplica next = cluster.awaitLeader();
+      assertThat(next.cluster().nodeId()).isNotEqualTo(removed);
+      ClusterView smaller = next.removeMember(removed).get(WAIT_MS, TimeUnit.MILLISECONDS);
+      assertThat(smaller.members()).extracting(Member::id).doesNotContain(removed).hasSize(2);
+      cluster.write(Commands.set("m", "without-" + removed, "1"));
+      cluster.stop(removed);
+      cluster.awaitConverged();
+    }
+  }
+
   private static ReplicaException failure(RatisReplica follower, String leaderId) throws Exception {
     try {
       follower.submit(Commands.set("m", "x", "1")).get(WAIT_MS, TimeUnit.MILLISECONDS);

@@ -9,12 +9,13 @@ import io.statekv.chaos.nemesis.Rejoin;
 import io.statekv.client.StateKvException;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Removes a random follower from the Raft group through the admin API, stops it and wipes its
- * data dir; when the fault heals, starts it with the empty dir and adds it back, so that it
- * catches up from the leader (by snapshot install once the log has been purged).
+ * Removes a random member from the Raft group through the admin API (the leader too: it hands
+ * leadership off first), stops it and wipes its data dir; when the fault heals, starts it with
+ * the empty dir and adds it back, so that it catches up from the leader (by snapshot install once
+ * the log has been purged). A removal that was refused, or whose outcome is unknown, leaves the
+ * node running with its data: wiping a disk is only safe once the node is known to be out.
  */
 public final class MembershipNemesis implements Nemesis {
   @Override
@@ -24,15 +25,13 @@ public final class MembershipNemesis implements Nemesis {
 
   @Override
   public Fault inject(NemesisContext context) throws IOException {
-    Optional<ClusterNode> leader = context.leader();
-    ClusterNode node = context.shuffledNodes().stream()
-        .filter(n -> leader.isEmpty() || !n.id().equals(leader.get().id()))
-        .findFirst().orElseThrow();
+    ClusterNode node = context.shuffledNodes().get(0);
     try {
       context.admin().removeMember(node.id());
     } catch (StateKvException e) {
-      return new Fault(name(), List.of(node.id()), "removal of " + node.id() + " refused: "
-          + e.wireName() + ": " + e.getMessage(), () -> { });
+      String outcome = e.outcomeUnknown() ? "had an unknown outcome" : "was refused";
+      return new Fault(name(), List.of(node.id()), "removal of " + node.id() + " " + outcome + " ("
+          + e.wireName() + ": " + e.getMessage() + "); left running with its data", () -> { });
     }
     node.stop();
     HostDirs.empty(node.stateDir());

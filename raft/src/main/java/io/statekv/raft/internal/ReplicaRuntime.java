@@ -1,10 +1,10 @@
 package io.statekv.raft.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.statekv.protocol.v1.ErrorCode;
 import io.statekv.raft.ApplyListener;
 import io.statekv.raft.Member;
 import io.statekv.raft.ReplicaConfig;
-import io.statekv.protocol.v1.ErrorCode;
 import io.statekv.raft.ReplicaException;
 import io.statekv.storage.StateStore;
 import java.io.IOException;

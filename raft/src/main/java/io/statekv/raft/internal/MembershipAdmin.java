@@ -56,11 +56,15 @@ final class MembershipAdmin {
   private final LeaderLease lease;
   private final Supplier<ReplicaException> notLeader;
   private final Function<String, Member> recorded;
+  private final Supplier<RaftPeerId> successor;
   private final Duration timeout;
   private final ClientId adminId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
 
-  /** @param recorded the stored record of a member id, or null */
+  /**
+   * @param recorded the stored record of a member id, or null
+   * @param successor the best voter to hand leadership to, or null when none is known
+   */
   MembershipAdmin(
       ReplicaConfig config,
       RaftServer server,
@@ -69,7 +73,8 @@ final class MembershipAdmin {
       LeaderBatcher batcher,
       LeaderLease lease,
       Supplier<ReplicaException> notLeader,
-      Function<String, Member> recorded) {
+      Function<String, Member> recorded,
+      Supplier<RaftPeerId> successor) {
     this.config = config;
     this.server = server;
     this.division = division;
@@ -78,6 +83,7 @@ final class MembershipAdmin {
     this.lease = lease;
     this.notLeader = notLeader;
     this.recorded = recorded;
+    this.successor = successor;
     this.timeout = config.requestTimeout().multipliedBy(ADMIN_TIMEOUT_FACTOR);
   }
 
@@ -272,6 +278,12 @@ final class MembershipAdmin {
   }
 
   private RaftPeerId target(String id) {
+    if (id == null || id.isEmpty()) {
+      RaftPeerId best = successor.get();
+      if (best != null) {
+        return best;
+      }
+    }
     Collection<RaftPeer> voters = voters();
     for (RaftPeer p : voters) {
       boolean wanted = id == null || id.isEmpty() ? !p.getId().equals(server.getId()) : p.getId().toString().equals(id);

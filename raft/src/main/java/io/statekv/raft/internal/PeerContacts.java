@@ -140,6 +140,38 @@ final class PeerContacts {
     }
   }
 
+  /**
+   * The voter a leadership hand-off should go to: of the current voters other than this leader
+   * that accepted this leadership no earlier than the quorum last did (so not one that has since
+   * gone quiet), the one with the highest match index, the most recent contact breaking ties.
+   * Null when none qualifies (the caller then falls back to any other voter).
+   */
+  RaftPeerId successor() {
+    RaftConfiguration c = conf.get();
+    LeaderState current = generation;
+    Timestamp quorum = majorityContact();
+    if (c == null || current == null || quorum == null) {
+      return null;
+    }
+    RaftPeerId best = null;
+    long bestMatch = -1;
+    Timestamp bestSend = null;
+    for (RaftPeer p : c.getCurrentPeers()) {
+      Contact contact = contacts.get(p.getId());
+      if (p.getId().equals(self) || contact == null || contact.generation != current
+          || contact.acceptedSend == null || contact.acceptedSend.compareTo(quorum) < 0) {
+        continue;
+      }
+      long match = contact.appender.getFollower().getMatchIndex();
+      if (match > bestMatch || (match == bestMatch && contact.acceptedSend.compareTo(bestSend) > 0)) {
+        best = p.getId();
+        bestMatch = match;
+        bestSend = contact.acceptedSend;
+      }
+    }
+    return best;
+  }
+
   /** Completes once a majority accepted a request sent at or after {@code since}. */
   CompletableFuture<Void> awaitContactSince(Timestamp since) {
     if (contactSince(since)) {

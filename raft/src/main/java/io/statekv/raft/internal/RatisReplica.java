@@ -96,6 +96,11 @@ public final class RatisReplica implements Replica {
     return running().gate().isClosed();
   }
 
+  /** The voters' ids in the order of the Raft configuration (tests). */
+  List<String> voterIdsInConfOrder() {
+    return running().division().getRaftConf().getCurrentPeers().stream().map(p -> p.getId().toString()).toList();
+  }
+
   /** Vote requests this replica refused while withholding its vote. */
   long votesRefused() {
     return running().gate().votesRefused();

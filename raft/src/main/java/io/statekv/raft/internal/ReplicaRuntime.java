@@ -174,7 +174,8 @@ final class ReplicaRuntime implements StateMachineEvents, AutoCloseable {
     lease = new LeaderLease(config.electionTimeoutMin(), contacts, this::leaderReady);
     reads = new ReadBarriers(server, () -> division, this::client, contacts, lease, waiters, this::notLeader,
         readThreads, config.requestTimeout());
-    admin = new MembershipAdmin(config, server, () -> division, groupId, batcher, lease, this::notLeader, this::recorded);
+    admin = new MembershipAdmin(config, server, () -> division, groupId, batcher, lease, this::notLeader, this::recorded,
+        contacts::successor);
     expiry = new ExpiryProposer(scheduler, tuning.clock(), this::store, this::leaderReady, batcher::proposeAlone);
     expiry.start();
     registerGauges();

@@ -96,6 +96,23 @@ class MembershipTest {
     }
   }
 
+  @Test
+  void leadershipGoesToACaughtUpVoterThatStillAnswers(@TempDir Path dir) throws Exception {
+    try (TestCluster cluster = new TestCluster(dir, 5, 100_000, Tuning.defaults()).startAll()) {
+      RatisReplica leader = cluster.awaitLeader();
+      String before = leader.cluster().nodeId();
+      // Stop the two voters a hand-off that went by configuration order would pick first.
+      List<String> quiet = leader.voterIdsInConfOrder().stream().filter(id -> !id.equals(before)).limit(2).toList();
+      quiet.forEach(cluster::stop);
+      // A commit after the stop: the quorum's contact is now newer than the stopped voters' last.
+      cluster.write(Commands.set("m", "after-stop", "1"));
+      leader.transferLeadership("").get(WAIT_MS, TimeUnit.MILLISECONDS);
+      TestCluster.await("another node leads", () -> !cluster.leaderId().equals(before));
+      assertThat(quiet).doesNotContain(cluster.awaitLeader().cluster().nodeId());
+      cluster.write(Commands.set("m", "after-transfer", "1"));
+    }
+  }
+
   private static ReplicaException failure(RatisReplica follower, String leaderId) throws Exception {
     try {
       follower.submit(Commands.set("m", "x", "1")).get(WAIT_MS, TimeUnit.MILLISECONDS);

@@ -22,7 +22,7 @@ class ChaosScenarioTest {
     Duration traffic = ChaosScenario.SHORT_MATRIX.stream().map(ChaosScenario::timeLimit)
         .reduce(Duration.ZERO, Duration::plus);
     // About 20 s of cluster start, healing, catching up and checks come on top of each.
-    assertThat(traffic).isLessThanOrEqualTo(Duration.ofSeconds(215));
+    assertThat(traffic).isLessThanOrEqualTo(Duration.ofSeconds(230));
     assertThat(ChaosScenario.SHORT_MATRIX).extracting(ChaosScenario::nodes).contains(3, 5);
     assertThat(ChaosScenario.SHORT_MATRIX.stream().map(ChaosScenario::name).distinct())
         .hasSameSizeAs(ChaosScenario.SHORT_MATRIX);

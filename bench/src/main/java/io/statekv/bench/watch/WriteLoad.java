@@ -16,17 +16,27 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class WriteLoad {
   static final String SCOPE = "watchbench";
-  /** Distinct keys written in turn, so that the store stays small. */
+  /** Distinct keys written in turn by default, so that the store stays small. */
   static final int KEYS = 1_000;
 
   private final StateKvClient client;
+  private final int keys;
   final Map<Long, Long> committedAt = new ConcurrentHashMap<>();
   final AtomicLong acked = new AtomicLong();
   final AtomicLong failed = new AtomicLong();
   private long sequence;
 
-  WriteLoad(StateKvClient client) {
+  /** Writes go round keys {@code k0} to {@code k<keys - 1>}. */
+  WriteLoad(StateKvClient client, int keys) {
+    if (keys < 1) {
+      throw new IllegalArgumentException("keys must be positive: " + keys);
+    }
     this.client = client;
+    this.keys = keys;
+  }
+
+  static String key(int index) {
+    return "k" + index;
   }
 
   /** Writes with {@code inFlight} requests outstanding for {@code length}; returns acknowledged writes per second. */
@@ -71,7 +81,7 @@ final class WriteLoad {
   }
 
   private void send(Semaphore slots, boolean noteCommit) {
-    String key = "k" + (sequence++ % KEYS);
+    String key = key((int) (sequence++ % keys));
     client.setAsync(SCOPE, key, Map.of("sent", System.nanoTime())).whenComplete((result, failure) -> {
       if (failure == null) {
         if (noteCommit) {

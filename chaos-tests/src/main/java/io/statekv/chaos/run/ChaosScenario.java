@@ -37,8 +37,9 @@ public record ChaosScenario(String name, String workload, List<String> nemeses, 
 
   /**
    * The short matrix, 20-40 s of traffic per scenario: seven on 3 nodes, and one on 5, where the
-   * ring partition is a true majority ring (each node reaches two others, not a majority of the
-   * group) and a leader's hand-off must pick among four voters. Each scenario lasts at least one
+   * ring partition is a true majority ring (each node sees itself and its two ring neighbours, a
+   * majority, but no two nodes see the same one) and a leader's hand-off must pick among four
+   * voters. Each scenario lasts at least one
    * round of its nemeses at the longest intervals, plus room for slow injections and heals
    * (stopping a node, a member removal, a restart). On 5 nodes a heal that restarts a node took
    * 9 s on the 2-core machine (JVM and Raft start under the load of four other nodes), so that

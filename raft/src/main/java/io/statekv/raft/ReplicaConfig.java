@@ -20,7 +20,8 @@ import java.util.List;
  * @param requestTimeout how long a proposal or read barrier may take before it fails as {@code
  *     timeout}
  * @param batchCommandsMax client commands in one log entry at most
- * @param proposalsInFlightMax log entries the leader's batcher keeps in flight at once
+ * @param proposalsInFlightMax log entries the leader's batcher keeps in flight at once, except for sealed
+ *     batches, which cannot grow by waiting (see {@code LeaderBatcher})
  */
 public record ReplicaConfig(
     Member self,

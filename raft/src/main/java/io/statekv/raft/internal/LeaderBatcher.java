@@ -30,6 +30,14 @@ import org.slf4j.LoggerFactory;
  * log entry each, with at most {@code proposalsInFlightMax} entries in flight. While entries are in
  * flight, new commands accumulate, so the batch size follows the load.
  *
+ * <p><b>Sealed batches.</b> Waiting only helps a batch that reaches the end of the queue. A batch
+ * that closes on one of the rules below before the queue ends is sealed: the commands that arrive
+ * later queue behind it and cannot join it. A sealed batch is proposed even when every slot is
+ * taken, up to {@link #SEALED_IN_FLIGHT_MAX} entries in flight and {@link #OVERFLOW_BYTES_MAX} bytes
+ * of such entries beyond the slots. This is what keeps a hot key fast: each of its writes needs an
+ * entry of its own, and {@code proposalsInFlightMax} entries in flight would cap it at that many
+ * writes per commit round trip.
+ *
  * <p><b>Batching rule.</b> A batch closes at {@code batchCommandsMax} commands, before the command
  * that would take it past {@link #BATCH_BYTES_MAX}, or before a command that touches a key already
  * in the batch. The last rule gives every change of a key its own revision (a revision is a log
@@ -54,6 +62,15 @@ final class LeaderBatcher implements AutoCloseable {
   /** A batch stops growing here, so that it still admits one command of the largest size. */
   static final int BATCH_BYTES_MAX = ENTRY_BYTES_MAX - COMMAND_BYTES_MAX;
 
+  /** Entries in flight at most while the batch at the head of the queue is sealed. */
+  static final int SEALED_IN_FLIGHT_MAX = 64;
+
+  /**
+   * Bytes of commands in the entries proposed beyond {@code proposalsInFlightMax}, at most (one
+   * batch may overshoot it by its own size). The Ratis write byte limit leaves room for them.
+   */
+  static final long OVERFLOW_BYTES_MAX = ENTRY_BYTES_MAX;
+
   /** Commands waiting for a batch, at most. */
   static final int QUEUE_COMMANDS_MAX = 10_000;
 
@@ -70,9 +87,15 @@ final class LeaderBatcher implements AutoCloseable {
   private final ExecutorService thread;
 
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  /** The batch the head of the queue would make now, kept up to date as commands arrive. */
+  private final Set<KeyRef> headKeys = new HashSet<>();
+  private int headCommands;
+  private long headBytes;
+  private boolean headSealed;
   private final AtomicLong queuedCommands = new AtomicLong();
   private final AtomicLong queuedBytes = new AtomicLong();
   private int inFlight;
+  private long overflowBytes;
 
   private record Pending(
       ClientCommand command, int bytes, List<KeyRef> keys, CompletableFuture<CommandResult> result, long queuedNanos) {}
@@ -135,12 +158,7 @@ final class LeaderBatcher implements AutoCloseable {
 
   /** Fails every queued command, which never reached Raft, with the given definite failure. */
   void failQueued(ReplicaException failure) {
-    run(() -> {
-      for (Pending p; (p = queue.poll()) != null; ) {
-        release(p);
-        p.result.completeExceptionally(failure);
-      }
-    });
+    run(() -> failQueuedNow(failure));
   }
 
   private boolean reserve(int bytes) {
@@ -163,27 +181,68 @@ final class LeaderBatcher implements AutoCloseable {
 
   private void enqueue(Pending p) {
     queue.add(p);
+    extendHead(p);
     drain();
   }
 
   private void drain() {
-    while (inFlight < proposalsInFlightMax && !queue.isEmpty()) {
+    while (!queue.isEmpty()) {
+      boolean overflow = inFlight >= proposalsInFlightMax;
+      if (overflow && !mayOverflow()) {
+        return;
+      }
       ReplicaException refusal = notLeader.get();
       if (refusal != null) {
         failQueuedNow(refusal);
         return;
       }
       List<Pending> batch = takeBatch();
+      rescanHead();
       if (!batch.isEmpty()) {
-        propose(batch);
+        propose(batch, overflow);
       }
     }
+  }
+
+  /** With every slot taken, a sealed head batch may still go, within the overflow bounds. */
+  private boolean mayOverflow() {
+    return headSealed && inFlight < SEALED_IN_FLIGHT_MAX && overflowBytes + headBytes <= OVERFLOW_BYTES_MAX;
   }
 
   private void failQueuedNow(ReplicaException failure) {
     for (Pending p; (p = queue.poll()) != null; ) {
       release(p);
       p.result.completeExceptionally(failure);
+    }
+    rescanHead();
+  }
+
+  /** Adds a command that joined the queue's tail to the head batch, unless that batch is sealed. */
+  private void extendHead(Pending p) {
+    if (headSealed) {
+      return;
+    }
+    if (headCommands > 0 && (headBytes + p.bytes > BATCH_BYTES_MAX || touchesAny(headKeys, p.keys))) {
+      headSealed = true;
+      return;
+    }
+    headKeys.addAll(p.keys);
+    headCommands++;
+    headBytes += p.bytes;
+    headSealed = headCommands >= batchCommandsMax;
+  }
+
+  /** Works out the head batch again after the head of the queue changed; stops where it seals. */
+  private void rescanHead() {
+    headKeys.clear();
+    headCommands = 0;
+    headBytes = 0;
+    headSealed = false;
+    for (Pending p : queue) {
+      extendHead(p);
+      if (headSealed) {
+        return;
+      }
     }
   }
 
@@ -222,7 +281,8 @@ final class LeaderBatcher implements AutoCloseable {
     return false;
   }
 
-  private void propose(List<Pending> batch) {
+  /** Proposes one batch; {@code overflow}: beyond the slots, its bytes count toward the overflow bound. */
+  private void propose(List<Pending> batch, boolean overflow) {
     CommandBatch.Builder commands = CommandBatch.newBuilder();
     long bytes = 0;
     for (Pending p : batch) {
@@ -236,9 +296,11 @@ final class LeaderBatcher implements AutoCloseable {
         .build();
     metrics.batchProposed(batch.size(), bytes);
     long started = System.nanoTime();
+    long charged = overflow ? bytes : 0;
     inFlight++;
+    overflowBytes += charged;
     proposeGuarded(entry).whenComplete((result, failure) -> {
-      if (!run(() -> batchDone(batch, result, failure, started))) {
+      if (!run(() -> batchDone(batch, result, failure, started, charged))) {
         completeBatch(batch, result, failure);
       }
     });
@@ -252,8 +314,9 @@ final class LeaderBatcher implements AutoCloseable {
     }
   }
 
-  private void batchDone(List<Pending> batch, BatchResult result, Throwable failure, long started) {
+  private void batchDone(List<Pending> batch, BatchResult result, Throwable failure, long started, long charged) {
     inFlight--;
+    overflowBytes -= charged;
     if (failure == null) {
       metrics.commitLatency(System.nanoTime() - started);
     }

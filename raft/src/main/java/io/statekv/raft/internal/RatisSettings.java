@@ -49,11 +49,20 @@ final class RatisSettings {
     snapshots(p, config);
     log(p, tuning);
     reads(p, config);
-    RaftServerConfigKeys.Write.setByteLimit(
-        p, SizeInBytes.valueOf((long) (config.proposalsInFlightMax() + 2) * LeaderBatcher.ENTRY_BYTES_MAX));
+    RaftServerConfigKeys.Write.setByteLimit(p, SizeInBytes.valueOf(writeBytesLimit(config)));
     RaftServerConfigKeys.RetryCache.setExpiryTime(p, millis(RETRY_CACHE_EXPIRY));
     tuning.ratisOverrides().forEach(p::set);
     return p;
+  }
+
+  /**
+   * Ratis' bound on the bytes of pending writes: never below what the batcher may have in flight,
+   * its slots of up to one entry each, plus sealed batches beyond them (at most
+   * {@link LeaderBatcher#OVERFLOW_BYTES_MAX} and one batch more), plus one entry to spare.
+   */
+  static long writeBytesLimit(ReplicaConfig config) {
+    return (long) (config.proposalsInFlightMax() + 1) * LeaderBatcher.ENTRY_BYTES_MAX
+        + LeaderBatcher.OVERFLOW_BYTES_MAX + LeaderBatcher.BATCH_BYTES_MAX;
   }
 
   private static void transport(RaftProperties p, SupportedRpcType transport, String host, int port) {

@@ -153,6 +153,90 @@ class LeaderBatcherTest {
   }
 
   @Test
+  void aSealedBatchLeavesAtOnceEvenWhenEverySlotIsTaken() throws Exception {
+    batcher(512, 1);
+    batcher.submit(set("x"));
+    Proposal p1 = next();
+    batcher.submit(set("k1"));
+    batcher.submit(set("k2"));
+    batcher.submit(set("k1")); // seals [k1, k2]: nothing that arrives later can join it
+    batcher.submit(set("k3")); // [k1, k3] reaches the queue's end, so it waits for a slot
+    Proposal sealed = next();
+    assertThat(sealed.keys()).containsExactly("k1", "k2");
+    Proposal barrier = proposeBarrier();
+    p1.succeed(1);
+    sealed.succeed(2);
+    // The first barrier holds the one slot: the open batch [k1, k3] must still wait.
+    Proposal second = proposeBarrier();
+    barrier.succeed(3);
+    second.succeed(4);
+    assertThat(next().keys()).containsExactly("k1", "k3");
+  }
+
+  @Test
+  void aHotKeyKeepsAsManyEntriesInFlightAsTheSealedBoundAllows() throws Exception {
+    batcher(512, 4);
+    List<CompletableFuture<CommandResult>> results = new ArrayList<>();
+    for (int i = 0; i < LeaderBatcher.SEALED_IN_FLIGHT_MAX + 10; i++) {
+      results.add(batcher.submit(set("hot")));
+    }
+    List<Proposal> entries = new ArrayList<>();
+    for (int i = 0; i < LeaderBatcher.SEALED_IN_FLIGHT_MAX; i++) {
+      Proposal p = next();
+      assertThat(p.keys()).containsExactly("hot");
+      entries.add(p);
+    }
+    Proposal barrier = proposeBarrier();
+    assertThat(proposals).as("nothing beyond the bound").isEmpty();
+    entries.get(0).succeed(1);
+    barrier.succeed(2);
+    assertThat(next().keys()).containsExactly("hot");
+    assertThat(await(results.get(0)).getDelete().getRevision()).isEqualTo(1000);
+    assertThat(proposeBarrier().entry().hasExpire()).as("one slot freed, one entry proposed").isTrue();
+  }
+
+  @Test
+  void sealedBatchesBeyondTheSlotsStayWithinTheOverflowBytes() throws Exception {
+    batcher(512, 1);
+    batcher.submit(set("x"));
+    Proposal p1 = next();
+    int big = LeaderBatcher.BATCH_BYTES_MAX / 2 + 1; // two never share a batch: each seals the one before
+    long beyondSlots = LeaderBatcher.OVERFLOW_BYTES_MAX / set("big1", big).getSerializedSize();
+    assertThat(beyondSlots).isGreaterThan(1).isLessThan(9);
+    for (int i = 1; i <= beyondSlots + 2; i++) {
+      batcher.submit(set("big" + i, big));
+    }
+    List<Proposal> overflow = new ArrayList<>();
+    for (int i = 1; i <= beyondSlots; i++) {
+      Proposal p = next();
+      assertThat(p.keys()).containsExactly("big" + i);
+      overflow.add(p);
+    }
+    Proposal barrier = proposeBarrier();
+    p1.succeed(1);
+    barrier.succeed(2);
+    proposeBarrier().succeed(3); // x is done, but the overflow entries still fill the slot and spent the bytes
+    overflow.get(0).succeed(4);
+    assertThat(next().keys()).containsExactly("big" + (beyondSlots + 1));
+  }
+
+  /**
+   * Proposes an entry of its own on the batcher thread and returns it: every command submitted
+   * before has been through a drain by then, so what was proposed before it is all there is.
+   */
+  private Proposal proposeBarrier() throws InterruptedException {
+    batcher.proposeAlone(LogEntry.newBuilder().setExpire(ExpireCommand.newBuilder().setMax(1)));
+    List<Proposal> before = new ArrayList<>();
+    Proposal p = next();
+    while (!p.entry().hasExpire()) {
+      before.add(p);
+      p = next();
+    }
+    assertThat(before).as("entries proposed just before the barrier").isEmpty();
+    return p;
+  }
+
+  @Test
   void aBatchStopsAtTheCommandBound() throws Exception {
     batcher(3, 1);
     batcher.submit(set("x"));
@@ -199,8 +283,13 @@ class LeaderBatcherTest {
   @Test
   void aFullQueueRefusesWithUnavailable() throws Exception {
     batcher(1, 1);
-    batcher.submit(set("x"));
-    next();
+    // A batch of one command is sealed, so these fill every slot a sealed batch may take.
+    for (int i = 0; i < LeaderBatcher.SEALED_IN_FLIGHT_MAX; i++) {
+      batcher.submit(set("x" + i));
+    }
+    for (int i = 0; i < LeaderBatcher.SEALED_IN_FLIGHT_MAX; i++) {
+      next();
+    }
     for (int i = 0; i < LeaderBatcher.QUEUE_COMMANDS_MAX; i++) {
       batcher.submit(set("k" + i));
     }

@@ -33,6 +33,20 @@ public final class Rejoin {
         () -> listedByLeader(context, node) || added(context, member));
   }
 
+  /**
+   * Whether the node is still a member, as the leader sees it once one answers; true when none does
+   * in the ready timeout, since wiping a member's disk on a guess is what must never happen.
+   */
+  public static boolean stillMember(NemesisContext context, ClusterNode node) {
+    try {
+      ClusterStatus status = Await.until("a leader to list the members", context.readyTimeout(),
+          () -> context.leader().flatMap(context.cluster()::status));
+      return status.memberIds().contains(node.id());
+    } catch (Await.AwaitTimeoutException e) {
+      return true;
+    }
+  }
+
   /** True if the leader's view names the node; false when no leader answers. */
   static boolean listedByLeader(NemesisContext context, ClusterNode node) {
     Optional<ClusterStatus> status = context.leader().flatMap(context.cluster()::status);

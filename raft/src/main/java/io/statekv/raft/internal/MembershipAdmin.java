@@ -241,10 +241,15 @@ final class MembershipAdmin {
   private CompletableFuture<Void> setConf(SetConfigurationRequest.Arguments args) {
     SetConfigurationRequest request = new SetConfigurationRequest(
         adminId, server.getId(), groupId, callIds.incrementAndGet(), args);
-    return admin(() -> server.setConfigurationAsync(request));
+    return admin(() -> server.setConfigurationAsync(request), true);
   }
 
   private CompletableFuture<Void> admin(AdminCall call) {
+    return admin(call, false);
+  }
+
+  /** @param logged whether Ratis appends the change to the log (a configuration change does) */
+  private CompletableFuture<Void> admin(AdminCall call, boolean logged) {
     CompletableFuture<RaftClientReply> reply;
     try {
       reply = call.send();
@@ -257,16 +262,29 @@ final class MembershipAdmin {
             throw Failures.afterProposal(e);
           }
           if (!r.isSuccess()) {
-            throw adminFailure(r.getException());
+            throw adminFailure(r.getException(), notLeader.get(), logged);
           }
           return null;
         });
   }
 
-  private ReplicaException adminFailure(RaftException e) {
+  /**
+   * Maps a failed admin reply. Every admin call starts only on the leader, so a {@code
+   * NotLeaderException} means leadership moved while it ran. A configuration change was in the log
+   * by then and a later leader may still commit it: its outcome is unknown, never a refusal the
+   * caller could take as "nothing happened". Other calls answer {@code nowNotLeader}, the refusal
+   * naming the new leader, when there is one.
+   */
+  static ReplicaException adminFailure(RaftException e, ReplicaException nowNotLeader, boolean logged) {
     if (e instanceof NotLeaderException) {
-      ReplicaException r = notLeader.get();
-      return r != null ? r : Failures.timeout("leadership changed during the change: " + e.getMessage());
+      if (logged) {
+        String id = nowNotLeader != null ? nowNotLeader.leaderId() : null;
+        return new ReplicaException(ErrorCode.TIMEOUT, "leadership changed during the configuration change, which may"
+            + " still commit; the outcome is unknown: check the members", id,
+            nowNotLeader != null ? nowNotLeader.leaderAddress() : null);
+      }
+      return nowNotLeader != null ? nowNotLeader
+          : Failures.timeout("leadership changed during the change: " + e.getMessage());
     }
     if (e instanceof LeaderNotReadyException || e instanceof ReconfigurationInProgressException) {
       return Failures.unavailable(e.getMessage());

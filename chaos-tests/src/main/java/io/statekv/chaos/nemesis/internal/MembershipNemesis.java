@@ -14,8 +14,9 @@ import java.util.List;
  * Removes a random member from the Raft group through the admin API (the leader too: it hands
  * leadership off first), stops it and wipes its data dir; when the fault heals, starts it with
  * the empty dir and adds it back, so that it catches up from the leader (by snapshot install once
- * the log has been purged). A removal that was refused, or whose outcome is unknown, leaves the
- * node running with its data: wiping a disk is only safe once the node is known to be out.
+ * the log has been purged). A removal that was refused leaves the node running with its data:
+ * wiping a disk is only safe once the node is known to be out. A removal whose outcome is unknown
+ * (leadership moved while the change was in the log) is settled by asking the next leader.
  */
 public final class MembershipNemesis implements Nemesis {
   @Override
@@ -29,9 +30,11 @@ public final class MembershipNemesis implements Nemesis {
     try {
       context.admin().removeMember(node.id());
     } catch (StateKvException e) {
-      String outcome = e.outcomeUnknown() ? "had an unknown outcome" : "was refused";
-      return new Fault(name(), List.of(node.id()), "removal of " + node.id() + " " + outcome + " ("
-          + e.wireName() + ": " + e.getMessage() + "); left running with its data", () -> { });
+      if (!e.outcomeUnknown() || Rejoin.stillMember(context, node)) {
+        String outcome = e.outcomeUnknown() ? "had an unknown outcome and it is still a member" : "was refused";
+        return new Fault(name(), List.of(node.id()), "removal of " + node.id() + " " + outcome + " ("
+            + e.wireName() + ": " + e.getMessage() + "); left running with its data", () -> { });
+      }
     }
     node.stop();
     HostDirs.empty(node.stateDir());

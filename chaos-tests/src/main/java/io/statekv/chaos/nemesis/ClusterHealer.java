@@ -2,11 +2,9 @@ package io.statekv.chaos.nemesis;
 
 import io.statekv.chaos.cluster.Await;
 import io.statekv.chaos.cluster.ClusterNode;
-import io.statekv.chaos.cluster.ClusterStatus;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Brings a cluster back to full health after a run, whatever faults were left: removes every
@@ -52,7 +50,6 @@ public final class ClusterHealer {
 
   /** Whether the leader's view names the node; with no leader known, assume it does. */
   private static boolean isMember(NemesisContext context, ClusterNode node) {
-    Optional<ClusterStatus> status = context.leader().flatMap(context.cluster()::status);
-    return status.map(s -> s.memberIds().contains(node.id())).orElse(true);
+    return context.leaderStatus().map(s -> s.memberIds().contains(node.id())).orElse(true);
   }
 }

@@ -1,6 +1,7 @@
 package io.statekv.chaos.nemesis;
 
 import io.statekv.chaos.cluster.ClusterNode;
+import io.statekv.chaos.cluster.ClusterStatus;
 import io.statekv.chaos.cluster.NodeCluster;
 import io.statekv.client.Admin;
 import java.time.Duration;
@@ -52,5 +53,10 @@ public record NemesisContext(NodeCluster cluster, NetworkRules network, Admin ad
   /** The current leader, if a node names one. */
   public Optional<ClusterNode> leader() {
     return cluster.leader();
+  }
+
+  /** The leader's status (its member list, among others), if a node names a leader that answers. */
+  public Optional<ClusterStatus> leaderStatus() {
+    return leader().flatMap(cluster::status);
   }
 }

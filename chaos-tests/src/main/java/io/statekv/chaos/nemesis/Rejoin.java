@@ -5,7 +5,6 @@ import io.statekv.chaos.cluster.ClusterNode;
 import io.statekv.chaos.cluster.ClusterStatus;
 import io.statekv.chaos.cluster.NodeAddress;
 import io.statekv.client.Member;
-import java.util.Optional;
 
 /**
  * Brings a running node that left the Raft group back in. The node must answer {@code /healthz}
@@ -40,7 +39,7 @@ public final class Rejoin {
   public static boolean stillMember(NemesisContext context, ClusterNode node) {
     try {
       ClusterStatus status = Await.until("a leader to list the members", context.readyTimeout(),
-          () -> context.leader().flatMap(context.cluster()::status));
+          context::leaderStatus);
       return status.memberIds().contains(node.id());
     } catch (Await.AwaitTimeoutException e) {
       return true;
@@ -49,8 +48,7 @@ public final class Rejoin {
 
   /** True if the leader's view names the node; false when no leader answers. */
   static boolean listedByLeader(NemesisContext context, ClusterNode node) {
-    Optional<ClusterStatus> status = context.leader().flatMap(context.cluster()::status);
-    return status.map(s -> s.memberIds().contains(node.id())).orElse(false);
+    return context.leaderStatus().map(s -> s.memberIds().contains(node.id())).orElse(false);
   }
 
   /** Asks once; a refusal propagates and counts as "not yet" in the caller's await. */

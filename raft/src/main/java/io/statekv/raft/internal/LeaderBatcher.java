@@ -222,7 +222,7 @@ final class LeaderBatcher implements AutoCloseable {
     if (headSealed) {
       return;
     }
-    if (headCommands > 0 && (headBytes + p.bytes > BATCH_BYTES_MAX || touchesAny(headKeys, p.keys))) {
+    if (closesBefore(headCommands, headBytes, headKeys, p)) {
       headSealed = true;
       return;
     }
@@ -260,7 +260,7 @@ final class LeaderBatcher implements AutoCloseable {
             "the command waited longer than the request timeout for a proposal slot and was not proposed"));
         continue;
       }
-      if (!batch.isEmpty() && (bytes + p.bytes > BATCH_BYTES_MAX || touchesAny(keys, p.keys))) {
+      if (closesBefore(batch.size(), bytes, keys, p)) {
         break;
       }
       queue.poll();
@@ -270,6 +270,16 @@ final class LeaderBatcher implements AutoCloseable {
       bytes += p.bytes;
     }
     return batch;
+  }
+
+  /**
+   * The batching rule for a command that would join a batch of {@code commands} commands holding
+   * {@code bytes} bytes and {@code keys}: the batch closes before it if it would pass {@link
+   * #BATCH_BYTES_MAX} or touch a key already in the batch. (The count limit closes a batch after a
+   * command, so the callers check it.)
+   */
+  private static boolean closesBefore(int commands, long bytes, Set<KeyRef> keys, Pending p) {
+    return commands > 0 && (bytes + p.bytes > BATCH_BYTES_MAX || touchesAny(keys, p.keys));
   }
 
   private static boolean touchesAny(Set<KeyRef> keys, List<KeyRef> candidate) {

@@ -93,6 +93,20 @@ class LeaderBatcherTest {
     return p;
   }
 
+  /**
+   * With one slot, proposes a first entry and keeps it in flight, then submits sets of
+   * {@code keys} in order, so that they queue behind it; returns that first entry.
+   */
+  private Proposal queueBehindTheOnlySlot(String... keys) throws InterruptedException {
+    batcher(512, 1);
+    batcher.submit(set("x"));
+    Proposal first = next();
+    for (String key : keys) {
+      batcher.submit(set(key));
+    }
+    return first;
+  }
+
   private static <T> T await(CompletableFuture<T> f) throws Exception {
     return f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -134,14 +148,7 @@ class LeaderBatcherTest {
 
   @Test
   void aCommandTouchingAKeyAlreadyInTheBatchStartsTheNextEntry() throws Exception {
-    batcher(512, 1);
-    batcher.submit(set("x"));
-    Proposal p1 = next();
-    batcher.submit(set("k1"));
-    batcher.submit(set("k2"));
-    batcher.submit(set("k1"));
-    batcher.submit(set("k3"));
-    batcher.submit(set("k1"));
+    Proposal p1 = queueBehindTheOnlySlot("k1", "k2", "k1", "k3", "k1");
     p1.succeed(1);
     Proposal p2 = next();
     assertThat(p2.keys()).containsExactly("k1", "k2");
@@ -154,13 +161,9 @@ class LeaderBatcherTest {
 
   @Test
   void aSealedBatchLeavesAtOnceEvenWhenEverySlotIsTaken() throws Exception {
-    batcher(512, 1);
-    batcher.submit(set("x"));
-    Proposal p1 = next();
-    batcher.submit(set("k1"));
-    batcher.submit(set("k2"));
-    batcher.submit(set("k1")); // seals [k1, k2]: nothing that arrives later can join it
-    batcher.submit(set("k3")); // [k1, k3] reaches the queue's end, so it waits for a slot
+    // The second k1 seals [k1, k2]: nothing that arrives later can join it. [k1, k3] reaches the
+    // queue's end, so it waits for a slot.
+    Proposal p1 = queueBehindTheOnlySlot("k1", "k2", "k1", "k3");
     Proposal sealed = next();
     assertThat(sealed.keys()).containsExactly("k1", "k2");
     Proposal barrier = proposeBarrier();

@@ -10,7 +10,11 @@ import java.util.List;
  */
 public interface WatchListener {
 
-  /** The events of one revision (all of them that match), in the order they were applied. */
+  /**
+   * The events of one revision (all of them that match), in the order they were applied. The list
+   * and the events are immutable and may be shared with the other watches of the client that got
+   * the same events: do not modify their value trees.
+   */
   void onEvents(List<WatchEvent> events);
 
   /**

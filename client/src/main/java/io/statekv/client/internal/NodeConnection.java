@@ -7,10 +7,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.statekv.client.WatchEvent;
 import io.statekv.protocol.v1.ClientMessage;
 import io.statekv.protocol.v1.Hello;
 import io.statekv.protocol.v1.HelloResponse;
 import io.statekv.protocol.v1.NodeMessage;
+import io.statekv.protocol.v1.WatchResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +50,29 @@ final class NodeConnection {
     void onLost();
   }
   private final AtomicLong nextRequestId = new AtomicLong(1);
+  /** The last shared watch response decoded, so that it is decoded once for all the streams it is for. */
+  private volatile DecodedWatch lastShared;
   private volatile Channel channel;
   private volatile HelloResponse hello;
+
+  private record DecodedWatch(WatchResponse response, List<List<WatchEvent>> byRevision) {}
+
+  /**
+   * The events of a watch response in groups of one revision each, in order (immutable lists). A
+   * response shared by several streams ({@code also_request_ids}) is decoded once: its streams
+   * hear it one after the other, on the event loop.
+   */
+  List<List<WatchEvent>> watchEvents(WatchResponse response) {
+    DecodedWatch last = lastShared;
+    if (last != null && last.response() == response) {
+      return last.byRevision();
+    }
+    List<List<WatchEvent>> decoded = WatchMessages.byRevision(response.getEventsList());
+    if (response.getAlsoRequestIdsCount() > 0) {
+      lastShared = new DecodedWatch(response, decoded);
+    }
+    return decoded;
+  }
 
   private NodeConnection(HostPort address) {
     this.address = address;
@@ -205,6 +228,15 @@ final class NodeConnection {
       StreamHandler stream = streams.get(message.getRequestId());
       if (stream != null) {
         stream.onMessage(message);
+      }
+      if (message.hasWatch()) {
+        WatchResponse watch = message.getWatch();
+        for (int i = 0, n = watch.getAlsoRequestIdsCount(); i < n; i++) {
+          StreamHandler also = streams.get(watch.getAlsoRequestIds(i));
+          if (also != null) {
+            also.onMessage(message);
+          }
+        }
       }
     }
 

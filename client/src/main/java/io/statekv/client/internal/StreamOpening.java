@@ -25,7 +25,7 @@ interface StreamOpening {
       @Override
       public ClientMessage.Builder request(long from) {
         return ClientMessage.newBuilder().setWatchCreate(WatchCreateRequest.newBuilder()
-            .setFilter(filter).setStartRevision(from).setProgressNotify(progressNotify));
+            .setFilter(filter).setStartRevision(from).setProgressNotify(progressNotify).setSharedResponses(true));
       }
 
       @Override

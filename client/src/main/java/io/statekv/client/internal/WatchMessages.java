@@ -7,6 +7,7 @@ import io.statekv.client.WatchFilter;
 import io.statekv.protocol.v1.Event;
 import io.statekv.protocol.v1.Subscription;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -39,7 +40,7 @@ public final class WatchMessages {
         JsonValues.tree(event.getOldValueJson()), JsonValues.tree(event.getNewValueJson()), event.getReason());
   }
 
-  /** Splits a response's events into the groups of one revision each, in order. */
+  /** Splits a response's events into the groups of one revision each, in order; the lists are immutable. */
   static List<List<WatchEvent>> byRevision(List<Event> events) {
     List<List<WatchEvent>> groups = new ArrayList<>();
     List<WatchEvent> group = null;
@@ -50,12 +51,12 @@ public final class WatchMessages {
           throw new IllegalStateException("a node sent revision " + e.getRevision() + " after " + revision);
         }
         group = new ArrayList<>();
-        groups.add(group);
+        groups.add(Collections.unmodifiableList(group));
         revision = e.getRevision();
       }
       group.add(event(e));
     }
-    return groups;
+    return Collections.unmodifiableList(groups);
   }
 
   public static SubscriptionInfo subscription(Subscription s) {

@@ -200,7 +200,7 @@ final class WatchStream implements SubscriptionConsumer {
     if (r.getCreated()) {
       created(a, r);
     }
-    for (List<WatchEvent> group : WatchMessages.byRevision(r.getEventsList())) {
+    for (List<WatchEvent> group : a.connection.watchEvents(r)) {
       deliver(a, group);
     }
     boolean quiet = !r.getCreated() && r.getEventsCount() == 0 && !r.getCanceled();

@@ -25,18 +25,25 @@ public interface WatchSink {
   void send(long streamId, WatchResponse response);
 
   /**
-   * Queues one response of events: a {@link WatchResponse} with {@code watch_id}, {@code events}
-   * and {@code progress_revision} set, and nothing else. The fan-out reuses {@code events} once
-   * this returns, so a sink must not keep the list; the events themselves are immutable. A sink that
-   * writes the protocol's binary form can copy each event's encoded bytes rather than encode the
-   * event again; by default the response is built and handed to {@link #send}.
+   * Queues one response of events: a {@link WatchResponse} with {@code watch_id}, {@code events},
+   * {@code progress_revision} and {@code also_request_ids} set, and nothing else. The fan-out reuses
+   * {@code events} and {@code alsoStreamIds} once this returns, so a sink must not keep them; the
+   * events themselves are immutable. A sink that writes the protocol's binary form can copy each
+   * event's encoded bytes rather than encode the event again; by default the response is built and
+   * handed to {@link #send}.
    *
    * @param streamId the request id of the request that opened the watch
+   * @param alsoStreamIds the streams of other watches the same response is for (watches created
+   *     with {@code shared_responses}); usually empty
    */
-  default void sendEvents(long streamId, long watchId, List<WireEvent> events, long progressRevision) {
+  default void sendEvents(long streamId, long watchId, long[] alsoStreamIds, List<WireEvent> events,
+      long progressRevision) {
     WatchResponse.Builder response = WatchResponse.newBuilder().setWatchId(watchId).setProgressRevision(progressRevision);
     for (WireEvent event : events) {
       response.addEvents(event.proto());
+    }
+    for (long also : alsoStreamIds) {
+      response.addAlsoRequestIds(also);
     }
     send(streamId, response.build());
   }

@@ -14,6 +14,7 @@ import io.statekv.client.WatchFilter;
 import io.statekv.node.watch.WatchConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +79,30 @@ class WatchClientTest {
       assertThat(json.get("revision").asLong()).isEqualTo(last);
       assertThat(json.get("reason").asText()).isEqualTo("write");
       assertThat(events.get(2).toJson().get("new_value").isNull()).isTrue();
+    }
+  }
+
+  @Test
+  void manyWatchesOfOneClientEachSeeEveryEventOnceThoughANodeSendsThemOneSharedResponse() {
+    List<WatchRecorder> recorders = new ArrayList<>();
+    List<Watch> watches = new ArrayList<>();
+    for (int i = 0; i < 12; i++) { // at least four on one node's connection: their live responses are shared
+      recorders.add(new WatchRecorder());
+      watches.add(client.watch(i % 2 == 0 ? WatchFilter.scope("fan") : WatchFilter.scope("fan").withKeyPrefix("k"), 0,
+          recorders.get(i)));
+    }
+    try {
+      Await.until("every watch to start", WAIT, () -> watches.stream().allMatch(w -> w.lastRevision() > 0));
+      List<Long> written = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        written.add(write("fan", "k" + i % 4, i));
+      }
+      for (WatchRecorder r : recorders) {
+        Await.until("30 events", WAIT, () -> r.count() >= 30);
+        assertThat(r.events()).extracting(WatchEvent::revision).isEqualTo(written);
+      }
+    } finally {
+      watches.forEach(Watch::cancel);
     }
   }
 

@@ -65,7 +65,8 @@ final class Commands {
     if (start <= floor) {
       return Cancellations.compacted(start, floor, start <= history.resetFloor());
     }
-    Watcher w = new Watcher(nextWatchId++, c.streamId(), t, c.filter(), c.progressNotify(), c.subscription(), start, nowNanos);
+    Watcher w = new Watcher(nextWatchId++, c.streamId(), t, c.filter(), c.progressNotify(),
+        c.sharedResponses() && c.subscription() == null, c.subscription(), start, nowNanos);
     state.register(w);
     w.sendCreated(floor + 1, nowNanos);
     return null;

@@ -10,9 +10,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public sealed interface FanOutCommand {
 
-  /** Opens a watch from {@code start} (0: the revision after the newest applied one). */
+  /**
+   * Opens a watch from {@code start} (0: the revision after the newest applied one); {@code
+   * sharedResponses}: the client reads responses shared with other watches of its connection.
+   */
   record Create(Transport transport, long streamId, EventFilter filter, long start, boolean progressNotify,
-      SubscriptionBinding subscription, CompletableFuture<Error> answer) implements FanOutCommand {}
+      boolean sharedResponses, SubscriptionBinding subscription, CompletableFuture<Error> answer)
+      implements FanOutCommand {}
 
   /** Cancels a watch at the client's request. */
   record Cancel(Transport transport, long watchId, CompletableFuture<Error> answer) implements FanOutCommand {}

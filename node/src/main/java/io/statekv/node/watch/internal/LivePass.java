@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Serves the synced watchers the revisions applied since the last pass: each event goes to the
  * watchers the index names and whose filter matches, into their pending responses, which leave at
- * the end of the pass. A watcher whose transport cannot take its response is demoted to lagging
+ * the end of the pass (one response for the watchers of a connection that got the same events,
+ * see {@link ResponseSharing}). A watcher whose transport cannot take its response is demoted to lagging
  * at its first unsent revision and served from the history later. Confined to the fan-out thread.
  */
 final class LivePass {
@@ -19,6 +20,7 @@ final class LivePass {
   private final List<Watcher> served = new ArrayList<>();
   private final List<Watcher> blocked = new ArrayList<>();
   private final List<Oversize> oversize = new ArrayList<>();
+  private final ResponseSharing sharing = new ResponseSharing();
   private long nowNanos;
   private PreparedEvent current;
 
@@ -79,6 +81,7 @@ final class LivePass {
   }
 
   private void finish(long through) {
+    sharing.send(served, through, nowNanos);
     for (Watcher w : served) {
       if (!w.held && !w.flush(through, nowNanos)) {
         w.held = true;

@@ -53,7 +53,7 @@ public final class StreamRequests {
       return CompletableFuture.completedFuture(Cancellations.error(ErrorCode.INVALID_ARGUMENT, problem));
     }
     return command(answer -> new FanOutCommand.Create(transport, streamId, EventFilter.of(create.getFilter()),
-        create.getStartRevision(), create.getProgressNotify(), null, answer));
+        create.getStartRevision(), create.getProgressNotify(), create.getSharedResponses(), null, answer));
   }
 
   private CompletableFuture<Error> command(java.util.function.Function<CompletableFuture<Error>, FanOutCommand> make) {

@@ -60,7 +60,7 @@ public final class Subscriptions {
       }
       CompletableFuture<Error> answer = new CompletableFuture<>();
       fanOut.submit(new FanOutCommand.Create(transport, streamId, EventFilter.of(s.getFilter()), s.getAckedRevision() + 1,
-          request.getProgressNotify(), new SubscriptionBinding(name, entry.createRevision()), answer));
+          request.getProgressNotify(), false, new SubscriptionBinding(name, entry.createRevision()), answer));
       return answer;
     });
   }

@@ -40,9 +40,9 @@ final class Transport {
     }
   }
 
-  void sendEvents(long streamId, long watchId, List<WireEvent> events, long progressRevision) {
+  void sendEvents(long streamId, long watchId, long[] alsoStreamIds, List<WireEvent> events, long progressRevision) {
     if (!closed) {
-      sink.sendEvents(streamId, watchId, events, progressRevision);
+      sink.sendEvents(streamId, watchId, alsoStreamIds, events, progressRevision);
       onWrite.accept(this);
     }
   }

@@ -27,6 +27,8 @@ final class Watcher {
   /** The matching events of one revision at most; a larger revision cannot be sent as one response. */
   static final int REVISION_BYTES_MAX = 32 << 20;
 
+  private static final long[] NO_STREAMS = {};
+
   /** The value of {@link #stalledSinceNanos} while the watcher is not waiting on its transport. */
   static final long NOT_STALLED = Long.MIN_VALUE;
 
@@ -38,6 +40,8 @@ final class Watcher {
   final Transport transport;
   final EventFilter filter;
   final boolean progressNotify;
+  /** The client reads responses shared with other watches of its transport ({@link ResponseSharing}). */
+  final boolean sharedResponses;
   /** The subscription a consume stream is bound to, or null for a plain watch. */
   final SubscriptionBinding subscription;
 
@@ -63,12 +67,13 @@ final class Watcher {
   private long pendingRevisionBytes;
 
   Watcher(long id, long streamId, Transport transport, EventFilter filter, boolean progressNotify,
-      SubscriptionBinding subscription, long start, long nowNanos) {
+      boolean sharedResponses, SubscriptionBinding subscription, long start, long nowNanos) {
     this.id = id;
     this.streamId = streamId;
     this.transport = transport;
     this.filter = filter;
     this.progressNotify = progressNotify;
+    this.sharedResponses = sharedResponses;
     this.subscription = subscription;
     this.cursor = start;
     this.sentThrough = start - 1;
@@ -132,11 +137,21 @@ final class Watcher {
     if (!transport.writable()) {
       return false;
     }
-    transport.sendEvents(streamId, id, pending, progressRevision);
+    transport.sendEvents(streamId, id, NO_STREAMS, pending, progressRevision);
+    sent(progressRevision, nowNanos);
+    return true;
+  }
+
+  /** The pending events, in order; the list is reused once the response leaves. */
+  List<WireEvent> pendingEvents() {
+    return pending;
+  }
+
+  /** The pending response left (here or in a response shared with other watchers). */
+  void sent(long progressRevision, long nowNanos) {
     sentThrough = progressRevision;
     lastSentNanos = nowNanos;
     dropPending();
-    return true;
   }
 
   /** Forgets the pending response (it will be served again from {@link #pendingFirst()}). */

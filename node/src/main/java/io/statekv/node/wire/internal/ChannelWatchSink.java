@@ -44,8 +44,9 @@ final class ChannelWatchSink implements WatchSink {
   }
 
   @Override
-  public void sendEvents(long streamId, long watchId, List<WireEvent> events, long progressRevision) {
-    WatchFrames.writeEvents(chunk(), streamId, watchId, events, progressRevision);
+  public void sendEvents(long streamId, long watchId, long[] alsoStreamIds, List<WireEvent> events,
+      long progressRevision) {
+    WatchFrames.writeEvents(chunk(), streamId, watchId, alsoStreamIds, events, progressRevision);
     handOverIfFull();
   }
 

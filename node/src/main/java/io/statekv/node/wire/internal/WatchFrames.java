@@ -14,8 +14,9 @@ import java.util.List;
  * Writes watch messages as frames (a 4-byte big-endian length, then a {@link NodeMessage}) into a
  * buffer. A response of events is written field by field, with each event's encoded bytes copied
  * as they are, so that an event is encoded once however many watchers it goes to. The bytes equal
- * those of {@code NodeMessage{request_id, watch: WatchResponse{watch_id, events, progress_revision}}}
- * as protobuf writes it (fields in number order, zero values left out). Stateless.
+ * those of {@code NodeMessage{request_id, watch: WatchResponse{watch_id, events, progress_revision,
+ * also_request_ids}}} as protobuf writes it (fields in number order, zero values and empty lists left
+ * out, repeated numbers packed). Stateless.
  */
 final class WatchFrames {
   private WatchFrames() {}
@@ -25,14 +26,13 @@ final class WatchFrames {
   private static final int RESPONSE_WATCH_ID = WatchResponse.WATCH_ID_FIELD_NUMBER;
   private static final int RESPONSE_EVENTS = WatchResponse.EVENTS_FIELD_NUMBER;
   private static final int RESPONSE_PROGRESS_REVISION = WatchResponse.PROGRESS_REVISION_FIELD_NUMBER;
+  private static final int RESPONSE_ALSO_REQUEST_IDS = WatchResponse.ALSO_REQUEST_IDS_FIELD_NUMBER;
 
   /** Appends the frame of a response of events to {@code out}, which grows as needed. */
-  static void writeEvents(ByteBuf out, long streamId, long watchId, List<WireEvent> events, long progressRevision) {
-    int responseBytes = uint64Bytes(RESPONSE_WATCH_ID, watchId) + uint64Bytes(RESPONSE_PROGRESS_REVISION, progressRevision);
-    for (int i = 0, n = events.size(); i < n; i++) {
-      responseBytes += CodedOutputStream.computeTagSize(RESPONSE_EVENTS)
-          + CodedOutputStream.computeUInt32SizeNoTag(events.get(i).size()) + events.get(i).size();
-    }
+  static void writeEvents(ByteBuf out, long streamId, long watchId, long[] alsoStreamIds, List<WireEvent> events,
+      long progressRevision) {
+    int alsoBytes = packedBytes(alsoStreamIds);
+    int responseBytes = responseBytes(watchId, events, progressRevision, alsoBytes);
     int messageBytes = uint64Bytes(NODE_MESSAGE_REQUEST_ID, streamId)
         + CodedOutputStream.computeTagSize(NODE_MESSAGE_WATCH)
         + CodedOutputStream.computeUInt32SizeNoTag(responseBytes) + responseBytes;
@@ -49,10 +49,39 @@ final class WatchFrames {
         output.writeRawBytes(event);
       }
       writeUInt64(output, RESPONSE_PROGRESS_REVISION, progressRevision);
+      if (alsoStreamIds.length > 0) {
+        output.writeTag(RESPONSE_ALSO_REQUEST_IDS, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+        output.writeUInt32NoTag(alsoBytes);
+        for (long also : alsoStreamIds) {
+          output.writeUInt64NoTag(also);
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("a watch frame did not fit the size computed for it", e);
     }
     close(out, output, messageBytes);
+  }
+
+  private static int responseBytes(long watchId, List<WireEvent> events, long progressRevision, int alsoBytes) {
+    int bytes = uint64Bytes(RESPONSE_WATCH_ID, watchId) + uint64Bytes(RESPONSE_PROGRESS_REVISION, progressRevision);
+    for (int i = 0, n = events.size(); i < n; i++) {
+      bytes += CodedOutputStream.computeTagSize(RESPONSE_EVENTS)
+          + CodedOutputStream.computeUInt32SizeNoTag(events.get(i).size()) + events.get(i).size();
+    }
+    if (alsoBytes > 0) {
+      bytes += CodedOutputStream.computeTagSize(RESPONSE_ALSO_REQUEST_IDS)
+          + CodedOutputStream.computeUInt32SizeNoTag(alsoBytes) + alsoBytes;
+    }
+    return bytes;
+  }
+
+  /** The bytes of a packed repeated uint64's values (without its tag and length). */
+  private static int packedBytes(long[] values) {
+    int bytes = 0;
+    for (long v : values) {
+      bytes += CodedOutputStream.computeUInt64SizeNoTag(v);
+    }
+    return bytes;
   }
 
   /** Appends the frame of a message to {@code out}, which grows as needed. */

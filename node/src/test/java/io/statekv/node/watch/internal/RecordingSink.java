@@ -34,8 +34,16 @@ final class RecordingSink implements WatchSink {
     flushes.incrementAndGet();
   }
 
+  /** The responses of a stream: those sent on it, and those shared with it (as a client reads them). */
   synchronized List<WatchResponse> responses(long streamId) {
-    return sent.stream().filter(s -> s.streamId() == streamId).map(Sent::response).toList();
+    return sent.stream()
+        .filter(s -> s.streamId() == streamId || s.response().getAlsoRequestIdsList().contains(streamId))
+        .map(Sent::response).toList();
+  }
+
+  /** Every response sent with events, each once however many streams it is for. */
+  synchronized List<Sent> eventResponses() {
+    return sent.stream().filter(s -> s.response().getEventsCount() > 0).toList();
   }
 
   synchronized int count() {

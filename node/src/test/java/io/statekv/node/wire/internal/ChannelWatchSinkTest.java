@@ -67,7 +67,7 @@ class ChannelWatchSinkTest {
     List<Event> events = List.of(event(5, "a", "", "1"), event(5, "b", "", "2"));
     WatchResponse progress = WatchResponse.newBuilder().setWatchId(2).setProgressRevision(5).build();
     sink.send(7, created);
-    sink.sendEvents(7, 1, wire(events), 5);
+    sink.sendEvents(7, 1, WatchFramesTest.NONE, wire(events), 5);
     sink.send(8, progress);
     assertThat(channel.outboundMessages()).isEmpty();
 
@@ -85,7 +85,7 @@ class ChannelWatchSinkTest {
     int frames = ChannelWatchSink.CHUNK_BYTES / 1_000 + 1;
     List<NodeMessage> expected = new ArrayList<>();
     for (int i = 0; i < frames; i++) {
-      sink.sendEvents(i + 1, i + 1, wire(events), 9);
+      sink.sendEvents(i + 1, i + 1, WatchFramesTest.NONE, wire(events), 9);
       expected.add(eventsMessage(i + 1, i + 1, events, 9));
     }
     assertThat(channel.unsafe().outboundBuffer().totalPendingWriteBytes()).isGreaterThanOrEqualTo(ChannelWatchSink.CHUNK_BYTES);
@@ -98,7 +98,7 @@ class ChannelWatchSinkTest {
   void aFlushAfterTheChannelClosedReleasesWhatWasHeld() {
     TrackingAllocator allocator = new TrackingAllocator();
     channel.config().setAllocator(allocator);
-    sink.sendEvents(1, 1, wire(List.of(event(3, "k", "", "1"))), 3);
+    sink.sendEvents(1, 1, WatchFramesTest.NONE, wire(List.of(event(3, "k", "", "1"))), 3);
     channel.close();
     sink.flush();
     assertThat(allocator.allocated).isNotEmpty().allSatisfy(b -> assertThat(b.refCnt()).isZero());

@@ -50,10 +50,26 @@ class WatchFramesTest {
     return out;
   }
 
+  static final long[] NONE = {};
+
   private static byte[] eventsFrame(long streamId, long watchId, List<Event> events, long progressRevision) {
+    return sharedFrame(streamId, watchId, NONE, events, progressRevision);
+  }
+
+  private static byte[] sharedFrame(long streamId, long watchId, long[] also, List<Event> events, long progressRevision) {
     ByteBuf out = Unpooled.buffer(1);
-    WatchFrames.writeEvents(out, streamId, watchId, wire(events), progressRevision);
+    WatchFrames.writeEvents(out, streamId, watchId, also, wire(events), progressRevision);
     return bytes(out);
+  }
+
+  private static NodeMessage sharedMessage(long streamId, long watchId, long[] also, List<Event> events,
+      long progressRevision) {
+    NodeMessage plain = eventsMessage(streamId, watchId, events, progressRevision);
+    WatchResponse.Builder watch = plain.getWatch().toBuilder();
+    for (long id : also) {
+      watch.addAlsoRequestIds(id);
+    }
+    return plain.toBuilder().setWatch(watch).build();
   }
 
   @Test
@@ -63,6 +79,18 @@ class WatchFramesTest {
         event(41, "ключ", "{\"sent\":1}", "{\"sent\":2}"),
         event(42, "k3", "{\"a\":[1,2,3]}", ""));
     assertThat(eventsFrame(7, 3, events, 42)).isEqualTo(frameOf(eventsMessage(7, 3, events, 42)));
+  }
+
+  @Test
+  void aSharedFrameListsTheOtherStreamsPackedAsProtobufWritesThem() {
+    List<Event> events = List.of(event(41, "k1", "", "{\"sent\":1}"), event(42, "k2", "", "2"));
+    long[] also = {2, 127, 128, 300_000, Long.MAX_VALUE, -1L};
+    assertThat(sharedFrame(9, 4, also, events, 42)).isEqualTo(frameOf(sharedMessage(9, 4, also, events, 42)));
+    long[] many = new long[1_000];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = 1L << (i % 63);
+    }
+    assertThat(sharedFrame(1, 1, many, events, 42)).isEqualTo(frameOf(sharedMessage(1, 1, many, events, 42)));
   }
 
   @Test
@@ -89,9 +117,9 @@ class WatchFramesTest {
     NodeMessage canceled = NodeMessage.newBuilder().setRequestId(9).setWatch(WatchResponse.newBuilder().setWatchId(2)
         .setCanceled(true).setCancelReason(Error.newBuilder().setCode(ErrorCode.COMPACTED).setMessage("gone"))).build();
     ByteBuf out = Unpooled.buffer(8);
-    WatchFrames.writeEvents(out, 9, 2, wire(first), 5);
+    WatchFrames.writeEvents(out, 9, 2, NONE, wire(first), 5);
     WatchFrames.writeMessage(out, canceled);
-    WatchFrames.writeEvents(out, 10, 4, wire(second), 6);
+    WatchFrames.writeEvents(out, 10, 4, new long[] {11, 12}, wire(second), 6);
 
     List<NodeMessage> decoded = new ArrayList<>();
     while (out.isReadable()) {
@@ -100,6 +128,6 @@ class WatchFramesTest {
       decoded.add(NodeMessage.parseFrom(body));
     }
     out.release();
-    assertThat(decoded).containsExactly(eventsMessage(9, 2, first, 5), canceled, eventsMessage(10, 4, second, 6));
+    assertThat(decoded).containsExactly(eventsMessage(9, 2, first, 5), canceled, sharedMessage(10, 4, new long[] {11, 12}, second, 6));
   }
 }

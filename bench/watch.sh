@@ -3,7 +3,8 @@
 # own ports and data dir, then measures write throughput with and without N open watches and the
 # commit-to-delivery lag at every watcher under a fixed write rate; stops everything it started.
 #   bench/watch.sh [--watchers N] [--rate W] [--seconds S] [--in-flight F] [--watcher-clients C]
-#                  [--filter scope|key] [--warmup S]
+#                  [--filter scope|key] [--warmup S] [--rounds R]
+#                  [--warmup-rounds R]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -5,9 +5,8 @@ import io.statekv.client.WatchEvent;
 import io.statekv.client.WatchListener;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicReference;
-import org.HdrHistogram.Recorder;
 
 /**
  * One watcher of the benchmark: for every event it records the lag from the write's commit (the
@@ -17,12 +16,12 @@ import org.HdrHistogram.Recorder;
  */
 final class LagListener implements WatchListener {
   private final Map<Long, Long> committedAt;
-  private final Recorder commitLag;
-  private final Recorder sendLag;
-  private final AtomicLong delivered;
+  private final LagRecorder commitLag;
+  private final LagRecorder sendLag;
+  private final LongAdder delivered;
   private final AtomicReference<StateKvException> failure;
 
-  LagListener(Map<Long, Long> committedAt, Recorder commitLag, Recorder sendLag, AtomicLong delivered,
+  LagListener(Map<Long, Long> committedAt, LagRecorder commitLag, LagRecorder sendLag, LongAdder delivered,
       AtomicReference<StateKvException> failure) {
     this.committedAt = committedAt;
     this.commitLag = commitLag;
@@ -36,12 +35,12 @@ final class LagListener implements WatchListener {
     long now = System.nanoTime();
     for (WatchEvent e : events) {
       Long committed = committedAt.get(e.revision());
-      commitLag.recordValue(committed == null ? 0 : Math.max(0, now - committed));
+      commitLag.record(committed == null ? 0 : Math.max(0, now - committed));
       if (e.newValue() != null && e.newValue().has("sent")) {
-        sendLag.recordValue(Math.max(0, now - e.newValue().get("sent").asLong()));
+        sendLag.record(Math.max(0, now - e.newValue().get("sent").asLong()));
       }
     }
-    delivered.addAndGet(events.size());
+    delivered.add(events.size());
   }
 
   @Override

@@ -6,13 +6,13 @@ import io.statekv.client.Watch;
 import io.statekv.client.WatchFilter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,9 +20,11 @@ import picocli.CommandLine.Option;
 /**
  * Watch fan-out under load, against a running cluster (see bench/watch.sh): the write throughput
  * with and without {@code --watchers} open watches, and the lag from commit to delivery at every
- * watcher while writes arrive at {@code --rate} a second. The phases without watchers come before
- * and after the ones with them, so that drift (JIT, a noisy machine) does not favour either side.
- * Prints one report on stdout.
+ * watcher while writes arrive at {@code --rate} a second. Each of {@code --rounds} rounds opens
+ * the watchers, measures with them, closes them and measures without; a round's cost compares its
+ * phase with watchers to the mean of the phases without them just before and after, so drift (JIT,
+ * a noisy machine) favours neither side, and the report gives the median round. Prints one report
+ * on stdout.
  */
 @Command(name = "watch-bench", mixinStandardHelpOptions = true)
 public final class WatchLagBench implements Callable<Integer> {
@@ -44,6 +46,14 @@ public final class WatchLagBench implements Callable<Integer> {
   @Option(names = "--seconds", defaultValue = "20", description = "length of each measured phase")
   int seconds;
 
+  @Option(names = "--rounds", defaultValue = "3",
+      description = "rounds of (watchers open: closed loop, lag phase; watchers closed: closed loop)")
+  int rounds;
+
+  @Option(names = "--warmup-rounds", defaultValue = "1",
+      description = "rounds run first and not counted: the watch paths of the nodes and the client compile in them")
+  int warmupRounds;
+
   @Option(names = "--warmup", defaultValue = "60",
       description = "seconds of unmeasured writes first: on 2 cores the JIT of four JVMs takes about a minute")
   int warmupSeconds;
@@ -56,9 +66,12 @@ public final class WatchLagBench implements Callable<Integer> {
   /** What each watcher watches. */
   enum FanOut { SCOPE, KEY }
 
-  private final Recorder commitLag = new Recorder(3);
-  private final Recorder sendLag = new Recorder(3);
-  private final AtomicLong delivered = new AtomicLong();
+  private final LagRecorder commitLag = new LagRecorder();
+  private final LagRecorder sendLag = new LagRecorder();
+  /** The lags of every round's lag phase. */
+  private final Histogram commitTotal = new Histogram(3);
+  private final Histogram sendTotal = new Histogram(3);
+  private final LongAdder delivered = new LongAdder();
   private final AtomicReference<StateKvException> failure = new AtomicReference<>();
 
   public static void main(String[] args) {
@@ -68,35 +81,66 @@ public final class WatchLagBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration phase = Duration.ofSeconds(seconds);
-    List<StateKvClient> watcherSide = new ArrayList<>();
     try (StateKvClient writer = StateKvClient.builder().endpoints(endpoints).requestTimeout(Duration.ofSeconds(20))
         .clientName("watch-bench-writer").build()) {
       WriteLoad load = new WriteLoad(writer, filter == FanOut.KEY ? watchers : WriteLoad.KEYS);
       load.closedLoop(inFlight, Duration.ofSeconds(warmupSeconds));
       double before = load.closedLoop(inFlight, phase);
       System.out.printf("throughput without watchers: %.0f writes/s (%d in flight, %d s)%n", before, inFlight, seconds);
+      List<Double> costs = new ArrayList<>();
+      long skipped = 0;
+      for (int round = 1 - warmupRounds; round <= rounds && failure.get() == null; round++) {
+        Round r = round(load, phase, before, round > 0);
+        System.out.printf("%s: %.0f writes/s with %d watchers, %.0f without; cost %.1f%% (against the mean of "
+            + "%.0f and %.0f)%n", round > 0 ? "round " + round : "warm-up round (not counted)", r.with, watchers, r.after,
+            100 * r.cost(), before, r.after);
+        if (round > 0) {
+          costs.add(r.cost());
+          skipped += r.skipped;
+        }
+        before = r.after;
+      }
+      report(skipped);
+      Collections.sort(costs);
+      System.out.printf("watcher cost: %.1f%% (median of %d rounds, range %.1f%% to %.1f%%; each round's throughput with "
+          + "watchers against the mean of the phases without them just before and after)%n",
+          100 * costs.get(costs.size() / 2), costs.size(), 100 * costs.get(0), 100 * costs.get(costs.size() - 1));
+      return failure.get() == null ? 0 : 1;
+    }
+  }
 
+  /** One round's figures; {@code before} is the phase without watchers that preceded it. */
+  private record Round(double before, double with, double after, long skipped) {
+    double cost() {
+      return 1 - with / ((before + after) / 2);
+    }
+  }
+
+  /**
+   * Opens the watchers, measures the closed loop and the lag with them, closes them, measures
+   * without; the lags count when {@code counted}.
+   */
+  private Round round(WriteLoad load, Duration phase, double before, boolean counted) throws InterruptedException {
+    List<StateKvClient> watcherSide = new ArrayList<>();
+    try {
       List<Watch> watches = openWatchers(watcherSide, load);
       long ackedAtOpen = load.acked.get();
       double with = load.closedLoop(inFlight, phase);
-      System.out.printf("throughput with %d watchers: %.0f writes/s%n", watchers, with);
       awaitDelivery(load, ackedAtOpen);
-
+      load.committedAt.clear();
       commitLag.reset();
       sendLag.reset();
       long skipped = load.openLoop(rate, 4 * inFlight, phase);
       awaitDelivery(load, ackedAtOpen);
-      report(skipped);
+      if (counted) {
+        commitTotal.add(commitLag.intervalHistogram());
+        sendTotal.add(sendLag.intervalHistogram());
+      }
       watches.forEach(Watch::cancel);
       watcherSide.forEach(StateKvClient::close);
       watcherSide.clear();
-
-      double after = load.closedLoop(inFlight, phase);
-      double without = (before + after) / 2;
-      System.out.printf("throughput without watchers, again: %.0f writes/s%n", after);
-      System.out.printf("watcher cost: %.1f%% (with watchers against the mean of the phases before and after)%n",
-          100 * (1 - with / without));
-      return failure.get() == null ? 0 : 1;
+      delivered.reset();
+      return new Round(before, with, load.closedLoop(inFlight, phase), skipped);
     } finally {
       watcherSide.forEach(StateKvClient::close);
     }
@@ -123,14 +167,15 @@ public final class WatchLagBench implements Callable<Integer> {
   /** Waits until every watcher has every acknowledged write since the watchers opened. */
   private void awaitDelivery(WriteLoad load, long ackedAtOpen) {
     long expected = (load.acked.get() - ackedAtOpen) * (filter == FanOut.KEY ? 1 : watchers);
-    await(expected + " deliveries", Duration.ofSeconds(300), () -> delivered.get() >= expected || failure.get() != null);
+    await(expected + " deliveries", Duration.ofSeconds(300), () -> delivered.sum() >= expected || failure.get() != null);
   }
 
   private void report(long skipped) {
-    Histogram commit = commitLag.getIntervalHistogram();
-    Histogram send = sendLag.getIntervalHistogram();
-    System.out.printf("lag phase: %d writes/s for %d s to %d watchers (filter %s); %d write slots skipped "
-        + "(in-flight bound)%n", rate, seconds, watchers, filter.name().toLowerCase(java.util.Locale.ROOT), skipped);
+    Histogram commit = commitTotal;
+    Histogram send = sendTotal;
+    System.out.printf("lag phases: %d writes/s for %d s in each of %d rounds to %d watchers (filter %s); %d write slots "
+        + "skipped (in-flight bound)%n", rate, seconds, rounds, watchers, filter.name().toLowerCase(java.util.Locale.ROOT),
+        skipped);
     System.out.printf("commit-to-delivery lag ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f  (%d deliveries)%n",
         ms(commit, 50), ms(commit, 99), ms(commit, 99.9), commit.getMaxValue() / 1e6, commit.getTotalCount());
     System.out.printf("send-to-delivery lag ms:   p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",

@@ -14,11 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroupId;
@@ -60,6 +63,8 @@ final class MembershipAdmin {
   private final Duration timeout;
   private final ClientId adminId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
+  /** The peers this leader's adds in flight are staging. */
+  private final Set<String> staging = ConcurrentHashMap.newKeySet();
 
   /**
    * @param recorded the stored record of a member id, or null
@@ -97,13 +102,25 @@ final class MembershipAdmin {
     } catch (IllegalArgumentException e) {
       return Failures.failed(new ReplicaException(ErrorCode.INVALID_ARGUMENT, e.getMessage()));
     }
+    return writeRecord(m).thenCompose(v -> inConf(m.id()) ? CompletableFuture.<Void>completedFuture(null) : addPeer(m));
+  }
+
+  private CompletableFuture<Void> addPeer(Member m) {
+    RaftServer.Division d = division.get();
+    List<String> replicatedTo = d.getCommitInfos().stream().map(c -> c.getServer().getId().toStringUtf8()).toList();
+    boolean member = d.getRaftConf().getPeer(RaftPeerId.valueOf(m.id()), RaftPeerRole.FOLLOWER, RaftPeerRole.LISTENER) != null;
+    if (LeftoverAppender.present(m.id(), member, replicatedTo, staging)) {
+      LOG.warn("this leader still replicates to {}, which no configuration names (a log appender left from its "
+          + "removal); handing leadership on so that the add starts on a leader without it", m.id());
+      return handOff("leadership is being handed off before " + m.id() + " is added; retry");
+    }
     RaftPeer peer = RaftPeer.newBuilder().setId(m.id()).setAddress(m.raftAddress()).build();
-    return writeRecord(m).thenCompose(v -> inConf(m.id())
-        ? CompletableFuture.<Void>completedFuture(null)
-        : setConf(SetConfigurationRequest.Arguments.newBuilder()
+    staging.add(m.id());
+    return setConf(SetConfigurationRequest.Arguments.newBuilder()
             .setServersInNewConf(List.of(peer))
             .setMode(SetConfigurationRequest.Mode.ADD)
-            .build()));
+            .build())
+        .whenComplete((v, e) -> staging.remove(m.id()));
   }
 
   CompletableFuture<Void> remove(String id) {
@@ -121,7 +138,9 @@ final class MembershipAdmin {
       return Failures.failed(new ReplicaException(ErrorCode.INVALID_ARGUMENT, "cannot remove the last member"));
     }
     if (id.equals(server.getId().toString())) {
-      return handOffBeforeRemoval();
+      // Ratis would close this leader the moment the change commits, before it answers or deletes
+      // the member's record: the removal goes to the next leader, where it removes a follower.
+      return handOff("leadership is being handed off before this member's removal; retry");
     }
     return setConf(SetConfigurationRequest.Arguments.newBuilder()
             .setServersInCurrentConf(current)
@@ -136,16 +155,13 @@ final class MembershipAdmin {
   }
 
   /**
-   * A leader never removes itself: Ratis would close it the moment the change commits, before it
-   * answers or deletes the member's record. It hands leadership to another member instead and
-   * answers NOT_LEADER naming it, so the client sends the removal there, where it is an ordinary
-   * removal of a follower.
+   * Hands leadership to another member and answers NOT_LEADER naming it, so that the client sends
+   * the change there ({@code unavailable} with {@code retry} when no leader is known yet).
    */
-  private CompletableFuture<Void> handOffBeforeRemoval() {
+  private CompletableFuture<Void> handOff(String retry) {
     return transfer("").thenCompose(v -> {
       ReplicaException moved = notLeader.get();
-      return Failures.failed(moved != null ? moved
-          : Failures.unavailable("leadership is being handed off before this member's removal; retry"));
+      return Failures.failed(moved != null ? moved : Failures.unavailable(retry));
     });
   }
 

@@ -63,7 +63,7 @@ final class MembershipAdmin {
   private final Duration timeout;
   private final ClientId adminId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
-  /** The peers this leader's adds in flight are staging. */
+  /** The peers this leader's adds are staging: from the call until Ratis answers it. */
   private final Set<String> staging = ConcurrentHashMap.newKeySet();
 
   /**
@@ -119,8 +119,8 @@ final class MembershipAdmin {
     return setConf(SetConfigurationRequest.Arguments.newBuilder()
             .setServersInNewConf(List.of(peer))
             .setMode(SetConfigurationRequest.Mode.ADD)
-            .build())
-        .whenComplete((v, e) -> staging.remove(m.id()));
+            .build(),
+        () -> staging.remove(m.id()));
   }
 
   CompletableFuture<Void> remove(String id) {
@@ -255,9 +255,17 @@ final class MembershipAdmin {
   }
 
   private CompletableFuture<Void> setConf(SetConfigurationRequest.Arguments args) {
+    return setConf(args, () -> { });
+  }
+
+  /**
+   * @param answered run when Ratis answers the change, which may be long after this call timed out
+   *     (a new member's catch-up goes on; a retried add must not take its appender for a leftover)
+   */
+  private CompletableFuture<Void> setConf(SetConfigurationRequest.Arguments args, Runnable answered) {
     SetConfigurationRequest request = new SetConfigurationRequest(
         adminId, server.getId(), groupId, callIds.incrementAndGet(), args);
-    return admin(() -> server.setConfigurationAsync(request), true);
+    return admin(() -> server.setConfigurationAsync(request).whenComplete((r, e) -> answered.run()), true);
   }
 
   private CompletableFuture<Void> admin(AdminCall call) {

@@ -8,17 +8,14 @@ import io.statekv.node.watch.WatchService;
 import io.statekv.raft.Member;
 import io.statekv.raft.Replica;
 import io.statekv.raft.ReplicaConfig;
+import io.statekv.raft.testing.FreePorts;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real cluster in one JVM: Ratis replicas on loopback ports with their data in a test
@@ -72,28 +69,8 @@ final class LocalCluster implements AutoCloseable {
     return this;
   }
 
-  /**
-   * Ports for test nodes come from below the kernel's ephemeral range (32768 and up), in turn from a
-   * random start, each checked free by binding it. A port found by binding port 0 and closing it is
-   * in the ephemeral range, where an outgoing connection (another node's, a client's) can take it as
-   * its source port before the node binds it: "Address already in use".
-   */
-  private static final int PORT_FIRST = 20_000;
-  private static final int PORT_LAST = 32_000;
-  private static final AtomicInteger NEXT_PORT =
-      new AtomicInteger(PORT_FIRST + ThreadLocalRandom.current().nextInt(PORT_LAST - PORT_FIRST));
-
   private static int freePort() throws IOException {
-    for (int tries = 0; tries < PORT_LAST - PORT_FIRST; tries++) {
-      int port = NEXT_PORT.getAndUpdate(p -> p >= PORT_LAST ? PORT_FIRST : p + 1);
-      try (ServerSocket s = new ServerSocket()) {
-        s.bind(new InetSocketAddress("127.0.0.1", port));
-        return port;
-      } catch (IOException taken) {
-        // in use: the next one
-      }
-    }
-    throw new IOException("no free port between " + PORT_FIRST + " and " + PORT_LAST);
+    return FreePorts.next();
   }
 
   void startAll() throws Exception {

@@ -12,4 +12,5 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/bench/lib/dev-cluster.sh"
 start_dev_cluster watch-bench "${WATCH_BENCH_BASE_PORT:-7700}"
 
-java -cp "$ROOT/bench/target/benchmarks.jar" io.statekv.bench.watch.WatchLagBench --endpoints "$ENDPOINTS" "$@"
+java -cp "$ROOT/bench/target/benchmarks.jar" io.statekv.bench.watch.WatchLagBench --endpoints "$ENDPOINTS" \
+  --cluster-pid "$DEV_PID" "$@"

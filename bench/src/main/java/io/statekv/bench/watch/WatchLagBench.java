@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
@@ -58,6 +59,10 @@ public final class WatchLagBench implements Callable<Integer> {
       description = "seconds of unmeasured writes first: on 2 cores the JIT of four JVMs takes about a minute")
   int warmupSeconds;
 
+  @Option(names = "--cluster-pid", defaultValue = "0", description = "the cluster's process (its descendants "
+      + "count too): each closed-loop phase then reports the cluster's CPU per write")
+  long clusterPid;
+
   @Option(names = "--filter", defaultValue = "scope", description = "scope: every watcher watches the "
       + "whole scope and gets every write; key: watcher i watches key k<i> alone and the writes go "
       + "round the watchers' keys, so each write reaches one watcher")
@@ -72,6 +77,9 @@ public final class WatchLagBench implements Callable<Integer> {
   private final Histogram commitTotal = new Histogram(3);
   private final Histogram sendTotal = new Histogram(3);
   private final LongAdder delivered = new LongAdder();
+  /** Set during the lag phases only: the listeners of the closed-loop phases just count. */
+  private final AtomicBoolean recordingLags = new AtomicBoolean();
+  private CpuMeter cpu;
   private final AtomicReference<StateKvException> failure = new AtomicReference<>();
 
   public static void main(String[] args) {
@@ -81,38 +89,55 @@ public final class WatchLagBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration phase = Duration.ofSeconds(seconds);
+    cpu = new CpuMeter(clusterPid);
     try (StateKvClient writer = StateKvClient.builder().endpoints(endpoints).requestTimeout(Duration.ofSeconds(20))
         .clientName("watch-bench-writer").build()) {
       WriteLoad load = new WriteLoad(writer, filter == FanOut.KEY ? watchers : WriteLoad.KEYS);
       load.closedLoop(inFlight, Duration.ofSeconds(warmupSeconds));
-      double before = load.closedLoop(inFlight, phase);
-      System.out.printf("throughput without watchers: %.0f writes/s (%d in flight, %d s)%n", before, inFlight, seconds);
-      List<Double> costs = new ArrayList<>();
-      long skipped = 0;
+      Phase before = closedLoop(load, phase);
+      System.out.printf("throughput without watchers: %.0f writes/s (%d in flight, %d s)%s%n", before.writesPerSecond,
+          inFlight, seconds, before.cpuText());
+      List<Round> counted = new ArrayList<>();
       for (int round = 1 - warmupRounds; round <= rounds && failure.get() == null; round++) {
         Round r = round(load, phase, before, round > 0);
-        System.out.printf("%s: %.0f writes/s with %d watchers, %.0f without; cost %.1f%% (against the mean of "
-            + "%.0f and %.0f)%n", round > 0 ? "round " + round : "warm-up round (not counted)", r.with, watchers, r.after,
-            100 * r.cost(), before, r.after);
+        System.out.printf("%s: %.0f writes/s with %d watchers%s; %.0f without%s; cost %.1f%% (against the mean of "
+            + "%.0f and %.0f)%n", round > 0 ? "round " + round : "warm-up round (not counted)",
+            r.with.writesPerSecond, watchers, r.with.cpuText(), r.after.writesPerSecond, r.after.cpuText(),
+            100 * r.cost(), before.writesPerSecond, r.after.writesPerSecond);
         if (round > 0) {
-          costs.add(r.cost());
-          skipped += r.skipped;
+          counted.add(r);
         }
         before = r.after;
       }
-      report(skipped);
-      Collections.sort(costs);
-      System.out.printf("watcher cost: %.1f%% (median of %d rounds, range %.1f%% to %.1f%%; each round's throughput with "
-          + "watchers against the mean of the phases without them just before and after)%n",
-          100 * costs.get(costs.size() / 2), costs.size(), 100 * costs.get(0), 100 * costs.get(costs.size() - 1));
+      report(counted);
       return failure.get() == null ? 0 : 1;
     }
   }
 
-  /** One round's figures; {@code before} is the phase without watchers that preceded it. */
-  private record Round(double before, double with, double after, long skipped) {
+  /** A closed-loop phase: its throughput and the CPU each write cost. */
+  private record Phase(double writesPerSecond, CpuMeter.PerWrite cpu, boolean clusterMeasured) {
+    String cpuText() {
+      return clusterMeasured
+          ? String.format(" (CPU per write: cluster %.0f us, benchmark %.0f us)", cpu.cluster(), cpu.bench()) : "";
+    }
+  }
+
+  private Phase closedLoop(WriteLoad load, Duration length) throws InterruptedException {
+    CpuMeter.Mark start = cpu.mark();
+    long acked = load.acked.get();
+    double throughput = load.closedLoop(inFlight, length);
+    return new Phase(throughput, cpu.mark().perWrite(start, load.acked.get() - acked), cpu.measuresCluster());
+  }
+
+  /** One round's phases; {@code before} is the phase without watchers that preceded it. */
+  private record Round(Phase before, Phase with, Phase after, long skipped) {
     double cost() {
-      return 1 - with / ((before + after) / 2);
+      return 1 - with.writesPerSecond / ((before.writesPerSecond + after.writesPerSecond) / 2);
+    }
+
+    /** The growth of the cluster's CPU per write with the watchers, against the mean without. */
+    double clusterCpuGrowth() {
+      return with.cpu.cluster() / ((before.cpu.cluster() + after.cpu.cluster()) / 2) - 1;
     }
   }
 
@@ -120,18 +145,20 @@ public final class WatchLagBench implements Callable<Integer> {
    * Opens the watchers, measures the closed loop and the lag with them, closes them, measures
    * without; the lags count when {@code counted}.
    */
-  private Round round(WriteLoad load, Duration phase, double before, boolean counted) throws InterruptedException {
+  private Round round(WriteLoad load, Duration phase, Phase before, boolean counted) throws InterruptedException {
     List<StateKvClient> watcherSide = new ArrayList<>();
     try {
       List<Watch> watches = openWatchers(watcherSide, load);
       long ackedAtOpen = load.acked.get();
-      double with = load.closedLoop(inFlight, phase);
+      Phase with = closedLoop(load, phase);
       awaitDelivery(load, ackedAtOpen);
       load.committedAt.clear();
       commitLag.reset();
       sendLag.reset();
+      recordingLags.set(true);
       long skipped = load.openLoop(rate, 4 * inFlight, phase);
       awaitDelivery(load, ackedAtOpen);
+      recordingLags.set(false);
       if (counted) {
         commitTotal.add(commitLag.intervalHistogram());
         sendTotal.add(sendLag.intervalHistogram());
@@ -140,7 +167,7 @@ public final class WatchLagBench implements Callable<Integer> {
       watcherSide.forEach(StateKvClient::close);
       watcherSide.clear();
       delivered.reset();
-      return new Round(before, with, load.closedLoop(inFlight, phase), skipped);
+      return new Round(before, with, closedLoop(load, phase), skipped);
     } finally {
       watcherSide.forEach(StateKvClient::close);
     }
@@ -150,12 +177,12 @@ public final class WatchLagBench implements Callable<Integer> {
   private List<Watch> openWatchers(List<StateKvClient> clients, WriteLoad load) {
     for (int c = 0; c < watcherClients; c++) {
       List<String> rotated = new ArrayList<>(endpoints);
-      java.util.Collections.rotate(rotated, c);
+      Collections.rotate(rotated, c);
       clients.add(StateKvClient.builder().endpoints(rotated).clientName("watch-bench-" + c).build());
     }
     List<Watch> watches = new ArrayList<>();
     for (int i = 0; i < watchers; i++) {
-      LagListener listener = new LagListener(load.committedAt, commitLag, sendLag, delivered, failure);
+      LagListener listener = new LagListener(load.committedAt, commitLag, sendLag, delivered, recordingLags, failure);
       WatchFilter f = WatchFilter.scope(WriteLoad.SCOPE);
       watches.add(clients.get(i % watcherClients).watch(filter == FanOut.KEY ? f.withKey(WriteLoad.key(i)) : f,
           0, listener, true));
@@ -170,9 +197,10 @@ public final class WatchLagBench implements Callable<Integer> {
     await(expected + " deliveries", Duration.ofSeconds(300), () -> delivered.sum() >= expected || failure.get() != null);
   }
 
-  private void report(long skipped) {
+  private void report(List<Round> counted) {
     Histogram commit = commitTotal;
     Histogram send = sendTotal;
+    long skipped = counted.stream().mapToLong(Round::skipped).sum();
     System.out.printf("lag phases: %d writes/s for %d s in each of %d rounds to %d watchers (filter %s); %d write slots "
         + "skipped (in-flight bound)%n", rate, seconds, rounds, watchers, filter.name().toLowerCase(java.util.Locale.ROOT),
         skipped);
@@ -181,6 +209,21 @@ public final class WatchLagBench implements Callable<Integer> {
     System.out.printf("send-to-delivery lag ms:   p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
         ms(send, 50), ms(send, 99), ms(send, 99.9), send.getMaxValue() / 1e6);
     System.out.println("watch errors: " + (failure.get() == null ? "none" : failure.get().toString()));
+    if (counted.isEmpty()) {
+      return;
+    }
+    printMedian("watcher cost", counted.stream().map(Round::cost).toList(), "each round's throughput with watchers "
+        + "against the mean of the phases without them just before and after");
+    if (cpu.measuresCluster()) {
+      printMedian("cluster CPU per write with the watchers", counted.stream().map(Round::clusterCpuGrowth).toList(),
+          "growth against the mean of the phases without them just before and after");
+    }
+  }
+
+  private static void printMedian(String what, List<Double> values, String how) {
+    List<Double> sorted = values.stream().sorted().toList();
+    System.out.printf("%s: %+.1f%% (median of %d rounds, range %+.1f%% to %+.1f%%; %s)%n", what,
+        100 * sorted.get(sorted.size() / 2), sorted.size(), 100 * sorted.get(0), 100 * sorted.get(sorted.size() - 1), how);
   }
 
   private static double ms(Histogram h, double percentile) {

@@ -85,8 +85,10 @@ public final class StateKvNode implements AutoCloseable {
     started.push(replica);
     // The watch service registers its apply listener before the replica starts, so that its
     // history sees every entry the replica applies, including the replay of the local log.
-    WatchService watches = new WatchService(replica, WatchConfig.DEFAULTS.withHistoryEventsMax(config.watchHistoryEventsMax()),
+    WatchService watches = new WatchService(replica, WatchConfig.DEFAULTS
+        .withHistoryEventsMax(config.watchHistoryEventsMax()).withBatchInterval(config.watchBatchInterval()),
         config.nodeId());
+    watches.bindMetrics(registry);
     watches.start();
     started.push(watches);
     ReplicaDispatcher dispatcher = new ReplicaDispatcher(replica, dispatcherConfig(config), watches);

@@ -1,5 +1,6 @@
 package io.statekv.node.config;
 
+import io.statekv.node.watch.WatchConfig;
 import io.statekv.raft.ReplicaConfig;
 import io.statekv.storage.Limits;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.List;
  * @param requestBytesMax the largest client frame or HTTP body accepted
  * @param listPageSizeDefault the page size of a list that names no limit
  * @param watchHistoryEventsMax recent change events kept for watches that start in the past
+ * @param watchBatchInterval the least time between two fan-out rounds that send live events
  * @param logLevel the root log level: trace, debug, info, warn or error
  * @param security TLS and tokens (parsed, not yet enforced)
  */
@@ -40,6 +42,7 @@ public record NodeConfig(
     int requestBytesMax,
     int listPageSizeDefault,
     int watchHistoryEventsMax,
+    Duration watchBatchInterval,
     String logLevel,
     SecuritySettings security) {
 
@@ -52,6 +55,8 @@ public record NodeConfig(
   public static final int REQUEST_BYTES_MAX_DEFAULT = Limits.REQUEST_BYTES_MAX;
   public static final int LIST_PAGE_SIZE_DEFAULT = 1_000;
   public static final int WATCH_HISTORY_EVENTS_MAX_DEFAULT = 100_000;
+  public static final Duration WATCH_BATCH_INTERVAL_DEFAULT = WatchConfig.BATCH_INTERVAL_DEFAULT;
+  public static final Duration WATCH_BATCH_INTERVAL_CEILING = WatchConfig.BATCH_INTERVAL_MAX;
   public static final String LOG_LEVEL_DEFAULT = "info";
   public static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error");
 

@@ -17,6 +17,9 @@ import java.time.Duration;
  *     unavailable}
  * @param connectionWatchersMax open watches on one connection at most; beyond it {@code
  *     invalid_argument}
+ * @param batchInterval the least time from one fan-out round that wrote live events to the next:
+ *     events applied in between go out together, in one write per connection, instead of one each;
+ *     zero sends every round at once
  */
 public record WatchConfig(
     int historyEventsMax,
@@ -24,7 +27,8 @@ public record WatchConfig(
     Duration progressInterval,
     Duration stallMax,
     int watchersMax,
-    int connectionWatchersMax) {
+    int connectionWatchersMax,
+    Duration batchInterval) {
 
   public static final int HISTORY_EVENTS_MAX_DEFAULT = 100_000;
   public static final long HISTORY_BYTES_MAX_DEFAULT = 256L << 20;
@@ -32,10 +36,13 @@ public record WatchConfig(
   public static final Duration STALL_MAX_DEFAULT = Duration.ofSeconds(5);
   public static final int WATCHERS_MAX_DEFAULT = 100_000;
   public static final int CONNECTION_WATCHERS_MAX_DEFAULT = 10_000;
+  public static final Duration BATCH_INTERVAL_DEFAULT = Duration.ofMillis(1);
+  /** The longest batch interval: beyond it the added lag would be felt by every watcher. */
+  public static final Duration BATCH_INTERVAL_MAX = Duration.ofMillis(100);
 
   public static final WatchConfig DEFAULTS = new WatchConfig(
       HISTORY_EVENTS_MAX_DEFAULT, HISTORY_BYTES_MAX_DEFAULT, PROGRESS_INTERVAL_DEFAULT, STALL_MAX_DEFAULT,
-      WATCHERS_MAX_DEFAULT, CONNECTION_WATCHERS_MAX_DEFAULT);
+      WATCHERS_MAX_DEFAULT, CONNECTION_WATCHERS_MAX_DEFAULT, BATCH_INTERVAL_DEFAULT);
 
   public WatchConfig {
     if (historyEventsMax < 1 || historyBytesMax < 1) {
@@ -47,18 +54,30 @@ public record WatchConfig(
     if (watchersMax < 1 || connectionWatchersMax < 1) {
       throw new IllegalArgumentException("watcher bounds must be positive");
     }
+    if (batchInterval.isNegative() || batchInterval.compareTo(BATCH_INTERVAL_MAX) > 0) {
+      throw new IllegalArgumentException("watch batch interval must be from 0 to " + BATCH_INTERVAL_MAX.toMillis()
+          + " ms: " + batchInterval.toMillis() + " ms");
+    }
   }
 
   /** The defaults with another history size. */
   public WatchConfig withHistoryEventsMax(int events) {
-    return new WatchConfig(events, historyBytesMax, progressInterval, stallMax, watchersMax, connectionWatchersMax);
+    return new WatchConfig(events, historyBytesMax, progressInterval, stallMax, watchersMax, connectionWatchersMax,
+        batchInterval);
   }
 
   public WatchConfig withProgressInterval(Duration interval) {
-    return new WatchConfig(historyEventsMax, historyBytesMax, interval, stallMax, watchersMax, connectionWatchersMax);
+    return new WatchConfig(historyEventsMax, historyBytesMax, interval, stallMax, watchersMax, connectionWatchersMax,
+        batchInterval);
+  }
+
+  public WatchConfig withBatchInterval(Duration interval) {
+    return new WatchConfig(historyEventsMax, historyBytesMax, progressInterval, stallMax, watchersMax, connectionWatchersMax,
+        interval);
   }
 
   public WatchConfig withStallMax(Duration stall) {
-    return new WatchConfig(historyEventsMax, historyBytesMax, progressInterval, stall, watchersMax, connectionWatchersMax);
+    return new WatchConfig(historyEventsMax, historyBytesMax, progressInterval, stall, watchersMax, connectionWatchersMax,
+        batchInterval);
   }
 }

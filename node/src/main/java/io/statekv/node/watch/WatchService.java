@@ -1,8 +1,12 @@
 package io.statekv.node.watch;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.statekv.node.watch.internal.EventHistory;
 import io.statekv.node.watch.internal.FanOut;
 import io.statekv.node.watch.internal.FanOutCommand;
+import io.statekv.node.watch.internal.FanOutStats;
 import io.statekv.node.watch.internal.LeadershipProbe;
 import io.statekv.node.watch.internal.StreamRequests;
 import io.statekv.node.watch.internal.Subscriptions;
@@ -51,6 +55,23 @@ public final class WatchService implements AutoCloseable {
         fanOut.wake();
       }
     });
+  }
+
+  /** Registers the watch metrics (see docs/operations.md). */
+  public void bindMetrics(MeterRegistry registry) {
+    FanOutStats stats = fanOut.stats();
+    Gauge.builder("statekv.watch.watchers", fanOut, FanOut::watchers)
+        .description("open watches and consume streams on this node").register(registry);
+    Gauge.builder("statekv.watch.history.events", history, EventHistory::events)
+        .description("events the node's history holds").register(registry);
+    FunctionCounter.builder("statekv.watch.responses", stats, FanOutStats::responses)
+        .description("watch responses written").register(registry);
+    FunctionCounter.builder("statekv.watch.deliveries", stats, FanOutStats::deliveries)
+        .description("events delivered, once per watch that receives them").register(registry);
+    FunctionCounter.builder("statekv.watch.flushes", stats, FanOutStats::flushes)
+        .description("connection flushes of the fan-out").register(registry);
+    FunctionCounter.builder("statekv.watch.rounds", stats, FanOutStats::rounds)
+        .description("fan-out rounds that wrote to a connection").register(registry);
   }
 
   /** Starts the fan-out thread. */

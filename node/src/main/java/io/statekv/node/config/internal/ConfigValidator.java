@@ -55,6 +55,9 @@ public final class ConfigValidator {
     int history =
         p.inRange("watch_history_events_max", raw.watchHistoryEventsMax(),
             NodeConfig.WATCH_HISTORY_EVENTS_MAX_DEFAULT, 1, NodeConfig.WATCH_HISTORY_EVENTS_MAX_CEILING);
+    Duration watchBatch =
+        p.millis("watch_batch_interval_ms", raw.watchBatchIntervalMs(), NodeConfig.WATCH_BATCH_INTERVAL_DEFAULT,
+            Duration.ZERO, NodeConfig.WATCH_BATCH_INTERVAL_CEILING);
     String logLevel = logLevel(p, raw.logLevel());
     var security = SecurityRules.security(p, raw.security());
     if (nodeId != null && advertise != null && members != null) {
@@ -64,7 +67,7 @@ public final class ConfigValidator {
       throw new ConfigException(source, p.list());
     }
     return new NodeConfig(nodeId, baseDir.resolve(dataDir).normalize(), listen, advertise, members, raft,
-        timeout, batch, requestBytesMax, pageSize, history, logLevel, security);
+        timeout, batch, requestBytesMax, pageSize, history, watchBatch, logLevel, security);
   }
 
   static String nodeId(Problems p, String field, String id) {

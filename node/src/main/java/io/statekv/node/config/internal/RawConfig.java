@@ -21,6 +21,7 @@ public record RawConfig(
     Integer requestBytesMax,
     Integer listPageSizeDefault,
     Integer watchHistoryEventsMax,
+    Long watchBatchIntervalMs,
     String logLevel,
     RawSecurity security) {
 

@@ -18,7 +18,11 @@ import org.slf4j.LoggerFactory;
  * streams still sit on the leader, and flushes the transports it wrote to.
  *
  * <p>Nothing here runs on the apply thread: the apply thread only appends to the history and
- * {@link #wake}s this thread. The thread parks when a round found nothing to do.
+ * {@link #wake}s this thread. The thread parks when a round found nothing to do. After a round that
+ * wrote, it waits out the config's batch interval before the next one (wake-ups are not even
+ * delivered meanwhile): under a stream of writes, the events applied in that time leave in one
+ * write per connection, not one write and one wake-up on each side per event. A watcher that
+ * catches up from the history is not held back by it.
  *
  * <p>Thread-safe entry points: {@link #submit}, {@link #wake}, {@link #start}, {@link #close}.
  */
@@ -36,6 +40,10 @@ public final class FanOut implements Runnable {
   private final CatchUp catchUp;
   private final Queue<FanOutCommand> inbox = new ConcurrentLinkedQueue<>();
   private final Thread thread;
+  private final long batchIntervalNanos;
+  /** True while the thread waits out the batch interval; {@link #wake} then leaves it alone. */
+  private volatile boolean pacing;
+  private final FanOutStats stats = new FanOutStats();
   private volatile boolean running = true;
   private volatile int watchers;
   private long nextTickNanos;
@@ -48,6 +56,7 @@ public final class FanOut implements Runnable {
     this.commands = new Commands(state, config);
     this.live = new LivePass(state, cancellations);
     this.catchUp = new CatchUp(state, cancellations, config.stallMax().toNanos());
+    this.batchIntervalNanos = config.batchInterval().toNanos();
     this.thread = new Thread(this, "statekv-watch-" + nodeId);
     this.thread.setDaemon(true);
   }
@@ -61,20 +70,30 @@ public final class FanOut implements Runnable {
     return watchers;
   }
 
+  /** Counters of the work done so far. */
+  public FanOutStats stats() {
+    return stats;
+  }
+
   /** Hands a command to the fan-out thread. */
   public void submit(FanOutCommand command) {
     inbox.add(command);
     wake();
   }
 
-  /** Makes the fan-out thread run a round soon (new events, a writable transport). */
+  /**
+   * Makes the fan-out thread run a round soon (new events, a writable transport): at once, or at
+   * the end of the batch interval it is waiting out, after which it always runs a round.
+   */
   public void wake() {
-    LockSupport.unpark(thread);
+    if (!pacing) {
+      LockSupport.unpark(thread);
+    }
   }
 
   /** A transport for a sink; its watches live until it closes. */
   Transport transport(io.statekv.node.watch.WatchSink sink) {
-    return new Transport(sink, state::touch);
+    return new Transport(sink, state::touch, stats);
   }
 
   @Override
@@ -82,8 +101,11 @@ public final class FanOut implements Runnable {
     nextTickNanos = System.nanoTime();
     while (running) {
       try {
-        if (!round()) {
-          LockSupport.parkNanos(this, Math.max(0, nextTickNanos - System.nanoTime()));
+        long start = System.nanoTime();
+        switch (round()) {
+          case PARK -> LockSupport.parkNanos(this, Math.max(0, nextTickNanos - System.nanoTime()));
+          case PACE -> pace(start + batchIntervalNanos);
+          case NOW -> { }
         }
       } catch (RuntimeException e) {
         LOG.error("the watch fan-out failed; cancelling every watch", e);
@@ -93,22 +115,52 @@ public final class FanOut implements Runnable {
     cancelAll(Cancellations.error(ErrorCode.UNAVAILABLE, "the node is shutting down; resume on another node"));
   }
 
-  /** One round; true when there may be more to do right away. */
-  private boolean round() {
+  /** What the thread does after a round. */
+  private enum Next {
+    /** Nothing is left to do: wait for a wake-up or the next tick. */
+    PARK,
+    /** The round wrote: wait out the batch interval, then run a round. */
+    PACE,
+    /** Run the next round at once (catch-up work, commands, or events and no batch interval). */
+    NOW
+  }
+
+  /** One round, and what to do after it. */
+  private Next round() {
     long now = System.nanoTime();
     FanOutCommand command;
     while ((command = inbox.poll()) != null) {
       commands.apply(command, now);
     }
     live.run(now);
-    boolean more = catchUp.run(now) || state.history.applied() >= state.liveCursor;
+    boolean catchingUp = catchUp.run(now);
     if (now - nextTickNanos >= 0) {
       tick(now);
       nextTickNanos = now + TICK;
     }
-    state.flushTouched();
+    int flushed = state.flushTouched();
+    stats.flushed(flushed);
     watchers = state.all.size();
-    return more || !inbox.isEmpty();
+    if (catchingUp || !inbox.isEmpty()) {
+      return Next.NOW;
+    }
+    if (flushed > 0 && batchIntervalNanos > 0) {
+      return Next.PACE;
+    }
+    return state.history.applied() >= state.liveCursor ? Next.NOW : Next.PARK;
+  }
+
+  /** Waits until {@code deadlineNanos}, deaf to wake-ups; the round after it sees what they announced. */
+  private void pace(long deadlineNanos) {
+    pacing = true;
+    try {
+      long left;
+      while (running && (left = deadlineNanos - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(this, left);
+      }
+    } finally {
+      pacing = false;
+    }
   }
 
   private void tick(long now) {
@@ -142,7 +194,7 @@ public final class FanOut implements Runnable {
   /** Stops the thread; open watches are cancelled with {@code unavailable} so clients resume elsewhere. */
   public void close() {
     running = false;
-    wake();
+    LockSupport.unpark(thread);
     try {
       thread.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException e) {

@@ -18,15 +18,20 @@ import java.util.function.Consumer;
 final class Transport {
   private final WatchSink sink;
   private final Consumer<Transport> onWrite;
+  private final FanOutStats stats;
   final Map<Long, Watcher> watchers = new ConcurrentHashMap<>();
   private volatile boolean closed;
   /** Written to in the current fan-out round, so it needs a flush. */
   boolean touched;
 
-  /** @param onWrite told (on the fan-out thread) of every write, so the round ends with a flush */
-  Transport(WatchSink sink, Consumer<Transport> onWrite) {
+  /**
+   * @param onWrite told (on the fan-out thread) of every write, so the round ends with a flush
+   * @param stats counts the responses written
+   */
+  Transport(WatchSink sink, Consumer<Transport> onWrite, FanOutStats stats) {
     this.sink = sink;
     this.onWrite = onWrite;
+    this.stats = stats;
   }
 
   boolean writable() {
@@ -36,6 +41,7 @@ final class Transport {
   void send(long streamId, WatchResponse response) {
     if (!closed) {
       sink.send(streamId, response);
+      stats.responded(response.getEventsCount(), 1);
       onWrite.accept(this);
     }
   }
@@ -43,6 +49,7 @@ final class Transport {
   void sendEvents(long streamId, long watchId, long[] alsoStreamIds, List<WireEvent> events, long progressRevision) {
     if (!closed) {
       sink.sendEvents(streamId, watchId, alsoStreamIds, events, progressRevision);
+      stats.responded(events.size(), 1 + alsoStreamIds.length);
       onWrite.accept(this);
     }
   }

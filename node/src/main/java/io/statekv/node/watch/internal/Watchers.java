@@ -101,11 +101,13 @@ final class Watchers {
     }
   }
 
-  /** Flushes every transport written to since the last call. */
-  void flushTouched() {
+  /** Flushes every transport written to since the last call; returns how many. */
+  int flushTouched() {
+    int flushed = touched.size();
     for (Transport t : touched) {
       t.flush();
     }
     touched.clear();
+    return flushed;
   }
 }

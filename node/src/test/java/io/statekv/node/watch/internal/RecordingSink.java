@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A transport for fan-out tests: records what is sent, and can refuse more (like a full socket). */
 final class RecordingSink implements WatchSink {
-  record Sent(long streamId, WatchResponse response) {}
+  /** One response, with the time it was sent. */
+  record Sent(long streamId, WatchResponse response, long atNanos) {}
 
   private final List<Sent> sent = new ArrayList<>();
   private volatile boolean writable = true;
@@ -26,7 +27,7 @@ final class RecordingSink implements WatchSink {
 
   @Override
   public synchronized void send(long streamId, WatchResponse response) {
-    sent.add(new Sent(streamId, response));
+    sent.add(new Sent(streamId, response, System.nanoTime()));
   }
 
   @Override

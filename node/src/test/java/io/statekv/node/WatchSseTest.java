@@ -30,7 +30,8 @@ class WatchSseTest {
 
   @BeforeAll
   static void start() throws InterruptedException {
-    cluster = LocalCluster.start(3, dir, "watch_history_events_max: " + HISTORY_EVENTS_MAX + "\n");
+    cluster = LocalCluster.start(3, dir, "watch_history_events_max: " + HISTORY_EVENTS_MAX + "\n"
+        + "watch_batch_interval_ms: 2\n");
     follower = cluster.httpBase((cluster.awaitLeader(Duration.ofSeconds(60)) + 1) % 3);
   }
 
@@ -79,6 +80,33 @@ class WatchSseTest {
       assertThat(first.id()).as("resumed after the last event id, not from from_revision").isEqualTo(seen.get(2).id());
       assertThat(json(first.data()).get("key").asText()).isEqualTo("u2");
     }
+  }
+
+  @Test
+  void theNodesMetricsCountWhatItsFanOutDelivers() throws Exception {
+    long from = set("metered", "seed", "0") + 1;
+    double deliveredBefore = metric("statekv_watch_deliveries_total");
+    double flushesBefore = metric("statekv_watch_flushes_total");
+    try (SseStream stream = SseStream.open(follower, "/v1/watch?scope=metered&from_revision=" + from, null)) {
+      for (int i = 0; i < 3; i++) {
+        set("metered", "k" + i, Integer.toString(i));
+      }
+      for (int i = 0; i < 3; i++) {
+        stream.nextNonProgress(WAIT);
+      }
+      assertThat(metric("statekv_watch_watchers")).isGreaterThanOrEqualTo(1);
+    }
+    assertThat(metric("statekv_watch_deliveries_total") - deliveredBefore).isGreaterThanOrEqualTo(3);
+    assertThat(metric("statekv_watch_flushes_total") - flushesBefore).isGreaterThanOrEqualTo(1);
+    assertThat(metric("statekv_watch_history_events")).isBetween(1.0, (double) HISTORY_EVENTS_MAX);
+  }
+
+  /** A metric without labels, from the follower's {@code /metrics}. */
+  private static double metric(String name) {
+    HttpJson.Answer a = HttpJson.get(follower, "/metrics");
+    assertThat(a.status()).isEqualTo(200);
+    return a.body().lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
+        .findFirst().orElseThrow(() -> new AssertionError(name + " missing from /metrics"));
   }
 
   @Test

@@ -104,6 +104,11 @@ public final class WatchLagBench implements Callable<Integer> {
             + "%.0f and %.0f)%n", round > 0 ? "round " + round : "warm-up round (not counted)",
             r.with.writesPerSecond, watchers, r.with.cpuText(), r.after.writesPerSecond, r.after.cpuText(),
             100 * r.cost(), before.writesPerSecond, r.after.writesPerSecond);
+        if (cpu.measuresCluster()) {
+          System.out.printf("  at %d writes/s, CPU per write with the watchers: cluster %.0f us, benchmark %.0f us "
+              + "(lags recorded); without: cluster %.0f us, benchmark %.0f us%n", rate, r.ratedWith.cluster(),
+              r.ratedWith.bench(), r.ratedWithout.cluster(), r.ratedWithout.bench());
+        }
         if (round > 0) {
           counted.add(r);
         }
@@ -129,8 +134,14 @@ public final class WatchLagBench implements Callable<Integer> {
     return new Phase(throughput, cpu.mark().perWrite(start, load.acked.get() - acked), cpu.measuresCluster());
   }
 
-  /** One round's phases; {@code before} is the phase without watchers that preceded it. */
-  private record Round(Phase before, Phase with, Phase after, long skipped) {
+  /**
+   * One round's phases; {@code before} is the phase without watchers that preceded it. {@code
+   * ratedWith} and {@code ratedWithout} are the CPU per write at the lag phase's fixed rate, with
+   * the watchers and without them: at the same rate, the cluster batches alike, so their difference
+   * is what the watchers cost it, apart from the throughput a saturated machine loses.
+   */
+  private record Round(Phase before, Phase with, Phase after, CpuMeter.PerWrite ratedWith,
+      CpuMeter.PerWrite ratedWithout, long skipped) {
     double cost() {
       return 1 - with.writesPerSecond / ((before.writesPerSecond + after.writesPerSecond) / 2);
     }
@@ -139,11 +150,16 @@ public final class WatchLagBench implements Callable<Integer> {
     double clusterCpuGrowth() {
       return with.cpu.cluster() / ((before.cpu.cluster() + after.cpu.cluster()) / 2) - 1;
     }
+
+    /** The growth of the cluster's CPU per write with the watchers at the fixed rate. */
+    double ratedClusterCpuGrowth() {
+      return ratedWith.cluster() / ratedWithout.cluster() - 1;
+    }
   }
 
   /**
-   * Opens the watchers, measures the closed loop and the lag with them, closes them, measures
-   * without; the lags count when {@code counted}.
+   * Opens the watchers, measures the closed loop and the lag with them, closes them, measures the
+   * fixed rate and the closed loop without; the lags count when {@code counted}.
    */
   private Round round(WriteLoad load, Duration phase, Phase before, boolean counted) throws InterruptedException {
     List<StateKvClient> watcherSide = new ArrayList<>();
@@ -156,8 +172,11 @@ public final class WatchLagBench implements Callable<Integer> {
       commitLag.reset();
       sendLag.reset();
       recordingLags.set(true);
+      CpuMeter.Mark start = cpu.mark();
+      long ackedBefore = load.acked.get();
       long skipped = load.openLoop(rate, 4 * inFlight, phase);
       awaitDelivery(load, ackedAtOpen);
+      CpuMeter.PerWrite ratedWith = cpu.mark().perWrite(start, load.acked.get() - ackedBefore);
       recordingLags.set(false);
       if (counted) {
         commitTotal.add(commitLag.intervalHistogram());
@@ -167,7 +186,11 @@ public final class WatchLagBench implements Callable<Integer> {
       watcherSide.forEach(StateKvClient::close);
       watcherSide.clear();
       delivered.reset();
-      return new Round(before, with, closedLoop(load, phase), skipped);
+      start = cpu.mark();
+      ackedBefore = load.acked.get();
+      skipped += load.openLoop(rate, 4 * inFlight, phase);
+      CpuMeter.PerWrite ratedWithout = cpu.mark().perWrite(start, load.acked.get() - ackedBefore);
+      return new Round(before, with, closedLoop(load, phase), ratedWith, ratedWithout, skipped);
     } finally {
       watcherSide.forEach(StateKvClient::close);
     }
@@ -217,6 +240,8 @@ public final class WatchLagBench implements Callable<Integer> {
     if (cpu.measuresCluster()) {
       printMedian("cluster CPU per write with the watchers", counted.stream().map(Round::clusterCpuGrowth).toList(),
           "growth against the mean of the phases without them just before and after");
+      printMedian("cluster CPU per write with the watchers at " + rate + " writes/s",
+          counted.stream().map(Round::ratedClusterCpuGrowth).toList(), "the same rate with and without them");
     }
   }
 

@@ -36,7 +36,7 @@ public record WatchConfig(
   public static final Duration STALL_MAX_DEFAULT = Duration.ofSeconds(5);
   public static final int WATCHERS_MAX_DEFAULT = 100_000;
   public static final int CONNECTION_WATCHERS_MAX_DEFAULT = 10_000;
-  public static final Duration BATCH_INTERVAL_DEFAULT = Duration.ofMillis(5);
+  public static final Duration BATCH_INTERVAL_DEFAULT = Duration.ofMillis(1);
   /** The longest batch interval: beyond it the added lag would be felt by every watcher. */
   public static final Duration BATCH_INTERVAL_MAX = Duration.ofMillis(100);
 

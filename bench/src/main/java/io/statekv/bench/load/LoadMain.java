@@ -6,6 +6,7 @@ import io.statekv.bench.load.internal.Drivers;
 import io.statekv.bench.load.internal.MeasuredRun;
 import io.statekv.bench.load.internal.Preload;
 import io.statekv.bench.report.ReportCommand;
+import io.statekv.bench.threads.ThreadsCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +20,11 @@ import picocli.CommandLine.Option;
 /**
  * The load generator's command line: {@code preload} fills the key space, {@code run} measures
  * one workload at one in-flight count and writes a JSON result, {@code report} turns a folder of
- * results into the side-by-side report.
+ * results into the side-by-side report, {@code threads} shows where processes spend their CPU.
  */
 @Command(name = "statekv-load", mixinStandardHelpOptions = true,
     description = "Closed-loop load generator for statekv and etcd.",
-    subcommands = {LoadMain.PreloadCommand.class, LoadMain.RunCommand.class, ReportCommand.class})
+    subcommands = {LoadMain.PreloadCommand.class, LoadMain.RunCommand.class, ReportCommand.class, ThreadsCommand.class})
 public final class LoadMain {
   /** Exit code of a run that could not start or finish (the cluster was not ready, and so on). */
   static final int EXIT_FAILED = 1;

@@ -1,0 +1,42 @@
+package io.statekv.bench.threads;
+
+/**
+ * One thread's counters at one moment, from {@code /proc/<pid>/task/<tid>/stat} and {@code
+ * status}: CPU ticks (user plus system) and context switches (voluntary plus involuntary).
+ *
+ * @param pid the process
+ * @param tid the thread
+ * @param name the thread's name: the JVM's full name where known, else the kernel's (at most 15 characters)
+ * @param ticks user plus system CPU time, in clock ticks
+ * @param switches voluntary plus involuntary context switches
+ */
+public record ThreadReading(long pid, long tid, String name, long ticks, long switches) {
+  /** utime and stime are fields 14 and 15 of stat; after the command's closing parenthesis, 12 and 13. */
+  private static final int UTIME_AFTER_COMMAND = 11;
+
+  /** Reads a thread's {@code stat} line and {@code status} text; the name is the kernel's. */
+  static ThreadReading parse(long pid, long tid, String stat, String status) {
+    int open = stat.indexOf('(');
+    int close = stat.lastIndexOf(')');
+    if (open < 0 || close < open) {
+      throw new IllegalArgumentException("not a /proc stat line: " + stat);
+    }
+    String[] fields = stat.substring(close + 2).trim().split(" ");
+    long ticks = Long.parseLong(fields[UTIME_AFTER_COMMAND]) + Long.parseLong(fields[UTIME_AFTER_COMMAND + 1]);
+    return new ThreadReading(pid, tid, stat.substring(open + 1, close), ticks, switches(status));
+  }
+
+  private static long switches(String status) {
+    long total = 0;
+    for (String line : status.split("\n")) {
+      if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+        total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+      }
+    }
+    return total;
+  }
+
+  ThreadReading named(String fullName) {
+    return new ThreadReading(pid, tid, fullName, ticks, switches);
+  }
+}

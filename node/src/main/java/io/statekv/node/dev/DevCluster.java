@@ -29,7 +29,11 @@ public final class DevCluster implements AutoCloseable {
   public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
   /** How long a node may take to stop after SIGTERM before it is killed. */
   public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
-  private static final String NODE_HEAP = "-Xmx512m";
+  /**
+   * Each node's heap. A node holds about 225 MiB live at 100k keys with its default watch history
+   * (docs/operations.md, "Heap"); with half a gigabyte G1 ran its concurrent cycles back to back.
+   */
+  private static final String NODE_HEAP = "-Xmx1g";
   private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
   private final DevClusterPlan plan;

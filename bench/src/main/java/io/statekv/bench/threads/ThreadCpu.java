@@ -1,5 +1,7 @@
 package io.statekv.bench.threads;
 
+import io.statekv.bench.load.internal.ProcessCpu;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,8 +22,6 @@ import java.util.stream.Stream;
  * add up to one line.
  */
 public final class ThreadCpu {
-  /** Linux fixes USER_HZ at 100 per second on every architecture the benchmark runs on. */
-  static final double CLOCK_TICKS_PER_SECOND = 100.0;
   /** Ratis group ids (hex), then any other run of digits. */
   private static final Pattern GROUP_ID = Pattern.compile("[0-9A-F]{12,}");
   private static final Pattern NUMBER = Pattern.compile("#?[0-9]+");
@@ -88,7 +88,7 @@ public final class ThreadCpu {
     }
     return byKind.entrySet().stream()
         .map(e -> new Usage(e.getKey(), (int) e.getValue()[0],
-            e.getValue()[1] / CLOCK_TICKS_PER_SECOND / seconds, e.getValue()[2] / seconds))
+            e.getValue()[1] / ProcessCpu.CLOCK_TICKS_PER_SECOND / seconds, e.getValue()[2] / seconds))
         .sorted((a, b) -> Double.compare(b.cores(), a.cores()))
         .toList();
   }

@@ -1,5 +1,7 @@
 package io.statekv.bench.threads;
 
+import io.statekv.bench.load.internal.ProcessCpu;
+
 /**
  * One thread's counters at one moment, from {@code /proc/<pid>/task/<tid>/stat} and {@code
  * status}: CPU ticks (user plus system) and context switches (voluntary plus involuntary).
@@ -11,9 +13,6 @@ package io.statekv.bench.threads;
  * @param switches voluntary plus involuntary context switches
  */
 public record ThreadReading(long pid, long tid, String name, long ticks, long switches) {
-  /** utime and stime are fields 14 and 15 of stat; after the command's closing parenthesis, 12 and 13. */
-  private static final int UTIME_AFTER_COMMAND = 11;
-
   /** Reads a thread's {@code stat} line and {@code status} text; the name is the kernel's. */
   static ThreadReading parse(long pid, long tid, String stat, String status) {
     int open = stat.indexOf('(');
@@ -21,9 +20,7 @@ public record ThreadReading(long pid, long tid, String name, long ticks, long sw
     if (open < 0 || close < open) {
       throw new IllegalArgumentException("not a /proc stat line: " + stat);
     }
-    String[] fields = stat.substring(close + 2).trim().split(" ");
-    long ticks = Long.parseLong(fields[UTIME_AFTER_COMMAND]) + Long.parseLong(fields[UTIME_AFTER_COMMAND + 1]);
-    return new ThreadReading(pid, tid, stat.substring(open + 1, close), ticks, switches(status));
+    return new ThreadReading(pid, tid, stat.substring(open + 1, close), ProcessCpu.ticksOf(stat), switches(status));
   }
 
   private static long switches(String status) {

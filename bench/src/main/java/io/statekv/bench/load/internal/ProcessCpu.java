@@ -16,7 +16,7 @@ public final class ProcessCpu {
    * The kernel reports utime and stime in clock ticks of USER_HZ, which Linux fixes at 100 per
    * second on every architecture the benchmark runs on ({@code getconf CLK_TCK}).
    */
-  static final double CLOCK_TICKS_PER_SECOND = 100.0;
+  public static final double CLOCK_TICKS_PER_SECOND = 100.0;
   /** utime and stime are fields 14 and 15; after the command's closing parenthesis, 12 and 13. */
   private static final int UTIME_AFTER_COMMAND = 11;
 
@@ -35,10 +35,17 @@ public final class ProcessCpu {
 
   /** utime plus stime of one {@code /proc/<pid>/stat} line, in seconds. */
   static double secondsOf(String stat) {
+    return ticksOf(stat) / CLOCK_TICKS_PER_SECOND;
+  }
+
+  /**
+   * utime plus stime of one {@code /proc/<pid>/stat} or {@code /proc/<pid>/task/<tid>/stat}
+   * line, in clock ticks ({@link #CLOCK_TICKS_PER_SECOND}).
+   */
+  public static long ticksOf(String stat) {
     // The command name may contain spaces and parentheses; the fields start after the last ')'.
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-    long ticks = Long.parseLong(fields[UTIME_AFTER_COMMAND]) + Long.parseLong(fields[UTIME_AFTER_COMMAND + 1]);
-    return ticks / CLOCK_TICKS_PER_SECOND;
+    return Long.parseLong(fields[UTIME_AFTER_COMMAND]) + Long.parseLong(fields[UTIME_AFTER_COMMAND + 1]);
   }
 
   /** Seconds of CPU these processes have used together. */

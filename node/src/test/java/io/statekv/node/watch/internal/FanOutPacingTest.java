@@ -43,8 +43,14 @@ class FanOutPacingTest {
   /**
    * A round that creates a watch writes its {@code created} response, so the thread then waits out
    * the interval: events applied meanwhile leave after it, together. A first revision warms the
-   * path up, so that without the interval the events would leave within a few milliseconds. Stalls
-   * of the test can only make the response later, never earlier, so the lower bound is robust.
+   * path up, so that without the interval the events would leave within a few milliseconds.
+   *
+   * <p>The events are applied only once the round that created watch 2 has ended (its flush):
+   * applied as soon as the create returns, they could still reach that round's live pass, which
+   * may itself be the end of revision 1's interval. That round takes the create from the fan-out's
+   * inbox, where it went after {@code submitted}, so it starts after it (unless it began in the
+   * instant between, which needs the test to stall for a whole interval first); stalls of the test
+   * can only make the events later.
    */
   @Test
   void eventsAppliedWhileTheIntervalRunsWaitForItsEndAndLeaveTogether() {
@@ -58,6 +64,9 @@ class FanOutPacingTest {
 
     long submitted = System.nanoTime();
     create(streams, 2);
+    Eventually.until("watch 2's created response", WAIT, () -> sink.firstSentAtNanos(2) >= 0);
+    long created = sink.firstSentAtNanos(2);
+    Eventually.until("the end of the round that created watch 2", WAIT, () -> sink.flushedSince(created));
     for (long r = 2; r <= 5; r++) {
       apply(r);
     }

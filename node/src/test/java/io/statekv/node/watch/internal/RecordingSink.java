@@ -13,6 +13,7 @@ final class RecordingSink implements WatchSink {
   record Sent(long streamId, WatchResponse response, long atNanos) {}
 
   private final List<Sent> sent = new ArrayList<>();
+  private final List<Long> flushedAtNanos = new ArrayList<>();
   private volatile boolean writable = true;
   final AtomicInteger flushes = new AtomicInteger();
 
@@ -31,8 +32,19 @@ final class RecordingSink implements WatchSink {
   }
 
   @Override
-  public void flush() {
+  public synchronized void flush() {
     flushes.incrementAndGet();
+    flushedAtNanos.add(System.nanoTime());
+  }
+
+  /** When the first response on a stream was sent, or -1 if none was. */
+  synchronized long firstSentAtNanos(long streamId) {
+    return sent.stream().filter(s -> s.streamId() == streamId).mapToLong(Sent::atNanos).findFirst().orElse(-1);
+  }
+
+  /** Whether a flush came at or after {@code nanos}: the round that sent then has ended. */
+  synchronized boolean flushedSince(long nanos) {
+    return flushedAtNanos.stream().anyMatch(f -> f - nanos >= 0);
   }
 
   /** The responses of a stream: those sent on it, and those shared with it (as a client reads them). */

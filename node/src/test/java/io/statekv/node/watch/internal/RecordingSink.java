@@ -5,7 +5,6 @@ import io.statekv.protocol.v1.Event;
 import io.statekv.protocol.v1.WatchResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** A transport for fan-out tests: records what is sent, and can refuse more (like a full socket). */
 final class RecordingSink implements WatchSink {
@@ -15,7 +14,6 @@ final class RecordingSink implements WatchSink {
   private final List<Sent> sent = new ArrayList<>();
   private final List<Long> flushedAtNanos = new ArrayList<>();
   private volatile boolean writable = true;
-  final AtomicInteger flushes = new AtomicInteger();
 
   void writable(boolean value) {
     writable = value;
@@ -33,7 +31,6 @@ final class RecordingSink implements WatchSink {
 
   @Override
   public synchronized void flush() {
-    flushes.incrementAndGet();
     flushedAtNanos.add(System.nanoTime());
   }
 

@@ -1,7 +1,6 @@
 package io.statekv.bench.threads;
 
 import io.statekv.bench.load.internal.ProcessCpu;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.statekv.storage.internal.CompactJsonScanner;
 import io.statekv.storage.internal.Utf8;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,6 +90,24 @@ public final class JsonCodec {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The canonical compact form of untrusted UTF-8 JSON text: the same {@link Json} as {@code
+   * Json.of(parse(utf8))}, and the same refusals. Text that is already canonical (see {@link
+   * CompactJsonScanner#isPlainCanonical}: compact, no escapes, integers only, no repeated member
+   * names, within {@link Limits#VALUE_DEPTH_MAX}) is taken as it is, without building a tree;
+   * anything else is parsed and written back. The choice depends on the bytes alone, so every
+   * replica makes it alike.
+   *
+   * @throws InvalidJsonException as {@link #parse} does
+   */
+  public static Json canonical(byte[] utf8) {
+    if (utf8.length <= Limits.VALUE_BYTES_MAX_CEILING
+        && CompactJsonScanner.isPlainCanonical(utf8, Limits.VALUE_DEPTH_MAX)) {
+      return Json.ofCompact(utf8);
+    }
+    return Json.of(parse(utf8));
   }
 
   /** Writes a tree as compact UTF-8 JSON. */

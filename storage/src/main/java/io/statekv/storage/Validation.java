@@ -1,6 +1,7 @@
 package io.statekv.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.statekv.storage.internal.CompactJsonScanner;
 import io.statekv.storage.internal.Utf8;
 import java.nio.charset.StandardCharsets;
 
@@ -43,12 +44,26 @@ public final class Validation {
     if (value.size() > valueBytesMax) {
       return "value is " + value.size() + " bytes, more than value_bytes_max " + valueBytesMax;
     }
+    return checkDepth(value);
+  }
+
+  /**
+   * At most {@link Limits#VALUE_DEPTH_MAX} levels deep. A value within the limit is scanned, not
+   * parsed; one beyond it is parsed to name its depth.
+   */
+  public static String checkDepth(Json value) {
+    if (CompactJsonScanner.depth(value.bytes(), Limits.VALUE_DEPTH_MAX) >= 0) {
+      return null;
+    }
     return checkDepth(value.node());
   }
 
-  /** At most {@link Limits#VALUE_DEPTH_MAX} levels deep. */
+  /** As {@link #checkDepth(Json)}, for a parsed tree. */
   public static String checkDepth(JsonNode node) {
-    int depth = JsonCodec.depth(node);
+    return depthProblem(JsonCodec.depth(node));
+  }
+
+  private static String depthProblem(int depth) {
     if (depth > Limits.VALUE_DEPTH_MAX) {
       return "value nests " + depth + " levels, more than " + Limits.VALUE_DEPTH_MAX;
     }

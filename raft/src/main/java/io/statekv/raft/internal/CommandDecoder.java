@@ -134,7 +134,7 @@ final class CommandDecoder {
     if (text.isEmpty()) {
       throw new BadCommandException(field + " is required");
     }
-    return Json.of(JsonCodec.parse(text.toByteArray()));
+    return JsonCodec.canonical(text.toByteArray());
   }
 
   /** Parses optional JSON text; absent means JSON null. */

@@ -1,5 +1,7 @@
 package io.statekv.storage.internal;
 
+import java.util.Arrays;
+
 /**
  * Checks that bytes are one compact JSON document (RFC 8259, no whitespace between tokens, valid
  * UTF-8) nesting at most a given depth, without building a tree.
@@ -9,29 +11,52 @@ package io.statekv.storage.internal;
  * scans the bytes once instead. Depth counts as in {@link io.statekv.storage.JsonCodec#depth}:
  * scalars are 0 and each object or array adds one. Duplicate object members are not detected
  * here; the edge parser refuses them before a value reaches the log.
+ *
+ * <p>{@link #isPlainCanonical} is stricter: it accepts only documents that {@link
+ * io.statekv.storage.JsonCodec} would write back byte for byte from its own parse, so that a value
+ * already in canonical form can skip the parse and the write.
  */
 public final class CompactJsonScanner {
+  /** Digits of the longest integer {@link #isPlainCanonical} accepts: every such integer is a long. */
+  static final int PLAIN_DIGITS_MAX = 18;
+
+  /** Members of the largest object {@link #isPlainCanonical} checks for duplicate names. */
+  static final int PLAIN_MEMBERS_MAX = 64;
+
   private final byte[] b;
   private final int depthMax;
+  private final boolean plain;
   private int pos;
   private int deepest;
   private String problem;
 
-  private CompactJsonScanner(byte[] b, int depthMax) {
+  private CompactJsonScanner(byte[] b, int depthMax, boolean plain) {
     this.b = b;
     this.depthMax = depthMax;
+    this.plain = plain;
   }
 
   /** Returns the nesting depth of a valid document, or -1 when it is invalid or too deep. */
   public static int depth(byte[] json, int depthMax) {
-    CompactJsonScanner s = new CompactJsonScanner(json, depthMax);
+    CompactJsonScanner s = new CompactJsonScanner(json, depthMax, false);
     return s.scanDocument() ? s.deepest : -1;
   }
 
   /** Returns null when the document is valid within {@code depthMax}, or what is wrong. */
   public static String check(byte[] json, int depthMax) {
-    CompactJsonScanner s = new CompactJsonScanner(json, depthMax);
+    CompactJsonScanner s = new CompactJsonScanner(json, depthMax, false);
     return s.scanDocument() ? null : s.problem;
+  }
+
+  /**
+   * True when the bytes are one valid compact document within {@code depthMax} that holds no
+   * escape sequence, no character beyond U+FFFF, no number other than an integer of at most
+   * {@link #PLAIN_DIGITS_MAX} digits (and not {@code -0}), and no object with a repeated member
+   * name or more than {@link #PLAIN_MEMBERS_MAX} members. Such a document is its own canonical form: parsing it and
+   * writing the tree back gives the same bytes. False says nothing about validity.
+   */
+  public static boolean isPlainCanonical(byte[] json, int depthMax) {
+    return new CompactJsonScanner(json, depthMax, true).scanDocument();
   }
 
   private boolean scanDocument() {
@@ -90,9 +115,18 @@ public final class CompactJsonScanner {
       pos++;
       return true;
     }
+    int[] names = plain ? new int[2 * 8] : null;
+    int members = 0;
     while (true) {
+      int nameStart = pos;
       if (at(pos) != '"' || !string()) {
         return fail("expected a member name");
+      }
+      if (plain) {
+        names = plainMemberName(names, members++, nameStart, pos);
+        if (names == null) {
+          return fail("a repeated member name or too many members");
+        }
       }
       if (at(pos) != ':') {
         return fail("expected ':'");
@@ -110,6 +144,28 @@ public final class CompactJsonScanner {
         return fail("expected ',' or '}'");
       }
     }
+  }
+
+  /**
+   * Records member {@code index}'s name, the bytes in {@code [start, end)} with its quotes, after
+   * checking it against the names before it. Returns the (possibly grown) array, or null when the
+   * name repeats or the object has too many members to check.
+   */
+  private int[] plainMemberName(int[] names, int index, int start, int end) {
+    if (index >= PLAIN_MEMBERS_MAX) {
+      return null;
+    }
+    for (int i = 0; i < index; i++) {
+      int s = names[2 * i];
+      int e = names[2 * i + 1];
+      if (e - s == end - start && Arrays.equals(b, s, e, b, start, end)) {
+        return null;
+      }
+    }
+    int[] out = 2 * index + 1 < names.length ? names : Arrays.copyOf(names, names.length * 2);
+    out[2 * index] = start;
+    out[2 * index + 1] = end;
+    return out;
   }
 
   private boolean array(int depth) {
@@ -146,6 +202,27 @@ public final class CompactJsonScanner {
   }
 
   private boolean number() {
+    int start = pos;
+    if (!numberSyntax()) {
+      return false;
+    }
+    return !plain || plainInteger(start) || fail("not a plain integer");
+  }
+
+  /** An integer as JsonCodec writes it back: digits only, not too many, and not {@code -0}. */
+  private boolean plainInteger(int start) {
+    int digitsStart = b[start] == '-' ? start + 1 : start;
+    for (int p = digitsStart; p < pos; p++) {
+      if (b[p] < '0' || b[p] > '9') {
+        return false;
+      }
+    }
+    int digits = pos - digitsStart;
+    boolean minusZero = digitsStart > start && digits == 1 && b[digitsStart] == '0';
+    return digits <= PLAIN_DIGITS_MAX && !minusZero;
+  }
+
+  private boolean numberSyntax() {
     if (at(pos) == '-') {
       pos++;
     }
@@ -200,6 +277,9 @@ public final class CompactJsonScanner {
         }
       } else if (c < 0x80) {
         pos++;
+      } else if (plain && c >= 0xF0) {
+        // JsonCodec writes a character beyond U+FFFF as two escaped surrogates, not as these four bytes.
+        return fail("a supplementary character");
       } else if (!utf8Sequence(c)) {
         return fail("invalid UTF-8");
       }
@@ -221,6 +301,9 @@ public final class CompactJsonScanner {
   }
 
   private boolean escape() {
+    if (plain) {
+      return fail("an escape sequence");
+    }
     int c = at(pos + 1);
     if (c == 'u') {
       for (int i = 2; i < 6; i++) {

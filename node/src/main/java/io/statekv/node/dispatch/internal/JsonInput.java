@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnsafeByteOperations;
 import io.statekv.protocol.v1.ErrorCode;
+import io.statekv.storage.Json;
 import io.statekv.storage.JsonCodec;
 import io.statekv.storage.Validation;
 import java.util.Arrays;
@@ -20,8 +21,13 @@ import java.util.Arrays;
 public final class JsonInput {
   private JsonInput() {}
 
-  /** A checked value: its tree and its compact bytes. */
-  public record Checked(JsonNode node, ByteString compact) {}
+  /** A checked value and its compact bytes. */
+  public record Checked(Json json, ByteString compact) {
+    /** The parsed tree (parsed on first use, then cached). */
+    public JsonNode node() {
+      return json.node();
+    }
+  }
 
   /**
    * Checks one JSON value.
@@ -35,24 +41,24 @@ public final class JsonInput {
       throw RejectedRequestException.invalid(field + " is empty: a JSON value is required (write null explicitly)");
     }
     byte[] raw = bytes.toByteArray();
-    JsonNode node;
+    Json json;
     try {
-      node = JsonCodec.parse(raw);
+      json = JsonCodec.canonical(raw);
     } catch (JsonCodec.InvalidJsonException e) {
       throw RejectedRequestException.invalid(field + ": " + e.getMessage());
     }
-    String depthProblem = Validation.checkDepth(node);
+    String depthProblem = Validation.checkDepth(json);
     if (depthProblem != null) {
       throw RejectedRequestException.invalid(field + ": " + depthProblem);
     }
-    byte[] compact = JsonCodec.writeCompact(node);
+    byte[] compact = json.bytes();
     if (compact.length > valueBytesMax) {
       throw new RejectedRequestException(
           ErrorCode.VALUE_TOO_LARGE,
           field + " is " + compact.length + " bytes of compact JSON, more than value_bytes_max " + valueBytesMax);
     }
-    // The compact array is fresh and never changed afterwards, so it can be wrapped without a copy.
-    ByteString canonical = Arrays.equals(raw, compact) ? bytes : UnsafeByteOperations.unsafeWrap(compact);
-    return new Checked(node, canonical);
+    // The compact array is never changed afterwards, so it can be wrapped without a copy.
+    ByteString canonical = compact == raw || Arrays.equals(raw, compact) ? bytes : UnsafeByteOperations.unsafeWrap(compact);
+    return new Checked(json, canonical);
   }
 }

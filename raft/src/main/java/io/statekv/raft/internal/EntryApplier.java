@@ -35,11 +35,15 @@ final class EntryApplier {
   /** What applying an entry produced. */
   record Applied(BatchResult result, List<Event> events) {}
 
-  static Applied apply(StateStore store, long index, LogEntry entry) {
+  /**
+   * @param answered whether anybody waits for the commands' results: only on the replica that
+   *     proposed the entry. Elsewhere the results are not encoded; the store changes alike.
+   */
+  static Applied apply(StateStore store, long index, LogEntry entry, boolean answered) {
     long stamp = entry.getLeaderTimeMs();
     switch (entry.getBodyCase()) {
       case BATCH:
-        return batch(store, index, stamp, entry.getBatch().getCommandsList());
+        return batch(store, index, stamp, entry.getBatch().getCommandsList(), answered);
       case EXPIRE:
         return expire(store, index, stamp, entry.getExpire().getMax());
       case SETTINGS:
@@ -55,7 +59,8 @@ final class EntryApplier {
     return new Applied(BatchResult.newBuilder().setRevision(index).build(), out.events());
   }
 
-  private static Applied batch(StateStore store, long index, long stamp, List<ClientCommand> commands) {
+  private static Applied batch(
+      StateStore store, long index, long stamp, List<ClientCommand> commands, boolean answered) {
     List<Decoded> decoded = new ArrayList<>(commands.size());
     List<Request> requests = new ArrayList<>(commands.size());
     for (ClientCommand c : commands) {
@@ -71,6 +76,9 @@ final class EntryApplier {
           + requests.size() + " requests at revision " + index);
     }
     BatchResult.Builder result = BatchResult.newBuilder().setRevision(index);
+    if (!answered) {
+      return new Applied(result.build(), out.events());
+    }
     int next = 0;
     for (Decoded d : decoded) {
       if (d instanceof Invalid i) {

@@ -173,10 +173,13 @@ final class KvStateMachine extends BaseStateMachine {
         return CompletableFuture.completedFuture(new BatchReply(BatchResult.newBuilder().setRevision(index).build()));
       }
       long started = System.nanoTime();
-      LogEntry entry = trx.getStateMachineContext() instanceof LogEntry proposed
-          ? proposed
+      // Only the replica that proposed the entry (and so decoded it in startTransaction) has
+      // callers waiting for its results; a follower, or a leader replaying its log, has none.
+      boolean proposedHere = trx.getStateMachineContext() instanceof LogEntry;
+      LogEntry entry = proposedHere
+          ? (LogEntry) trx.getStateMachineContext()
           : LogEntries.decode(index, raftEntry.getStateMachineLogEntry().getLogData().asReadOnlyByteBuffer());
-      Applied applied = EntryApplier.apply(store, index, entry);
+      Applied applied = EntryApplier.apply(store, index, entry, proposedHere);
       updateLastAppliedTermIndex(raftEntry.getTerm(), index);
       gate.applied(raftEntry.getTerm(), index);
       metrics.applyLatency(System.nanoTime() - started);

@@ -67,4 +67,16 @@ final class BinaryWriter {
   byte[] toByteArray() {
     return Arrays.copyOf(buf, size);
   }
+
+  /**
+   * Empties the writer for reuse. A buffer that grew past {@code keepMax} bytes is dropped, so
+   * that one large write does not pin its buffer for the writer's lifetime.
+   */
+  BinaryWriter reset(int keepMax) {
+    size = 0;
+    if (buf.length > keepMax) {
+      buf = new byte[Math.max(16, keepMax)];
+    }
+    return this;
+  }
 }

@@ -69,6 +69,8 @@ final class ClientSessions {
   private final TreeMap<UUID, Session> byId = new TreeMap<>();
   private final TreeSet<Session> byLastSeen = new TreeSet<>(BY_LAST_SEEN);
   private long responseBytes;
+  /** Where responses are encoded before they are copied out at their exact size. */
+  private final BinaryWriter scratch = new BinaryWriter(ResultCodec.SCRATCH_BYTES);
   private volatile int count;
 
   int size() {
@@ -133,7 +135,7 @@ final class ClientSessions {
   /** Caches the response of an applied request, then enforces the response bounds. */
   void record(Request.Session rs, Result result) {
     Session s = byId.get(rs.clientId());
-    byte[] encoded = ResultCodec.encode(result);
+    byte[] encoded = ResultCodec.encode(result, scratch);
     s.responses.put(rs.seq(), encoded);
     s.responseBytes += encoded.length;
     responseBytes += encoded.length;

@@ -37,10 +37,23 @@ final class ResultCodec {
   /** The longest message or code a decoder accepts. */
   static final int TEXT_BYTES_MAX = 1 << 20;
 
+  /** A scratch buffer that holds a typical write's result (two values and an entry) without growing. */
+  static final int SCRATCH_BYTES = 4096;
+
+  /** The largest scratch buffer kept between results. */
+  static final int SCRATCH_BYTES_KEPT = 64 * 1024;
+
   static byte[] encode(Result r) {
-    BinaryWriter w = new BinaryWriter(64);
-    write(w, r);
-    return w.toByteArray();
+    return encode(r, new BinaryWriter(SCRATCH_BYTES));
+  }
+
+  /**
+   * Encodes into a reused scratch writer, so that the only allocation is the returned array. The
+   * writer must be confined to the caller's thread.
+   */
+  static byte[] encode(Result r, BinaryWriter scratch) {
+    write(scratch.reset(SCRATCH_BYTES_KEPT), r);
+    return scratch.toByteArray();
   }
 
   /** @throws BinaryReader.MalformedException when the bytes are not an encoded result */

@@ -25,8 +25,10 @@ import io.statekv.storage.StateStore;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -102,15 +104,26 @@ public final class ReplicaDispatcher implements Dispatcher, AutoCloseable {
 
   private static CompletableFuture<NodeMessage> finish(
       long requestId, RequestKind kind, CompletableFuture<NodeMessage.Builder> work, long timeoutMillis) {
-    String message = kind == RequestKind.WRITE
-        ? "no answer within " + timeoutMillis + " ms: the write's outcome is unknown"
-        : "no answer within " + timeoutMillis + " ms";
-    NodeMessage timedOut = Replies.error(requestId, ErrorCode.TIMEOUT, message);
     return work
         .handle((body, failure) -> failure == null
             ? body.setRequestId(requestId).build()
             : Replies.failure(requestId, failure))
-        .completeOnTimeout(timedOut, timeoutMillis, TimeUnit.MILLISECONDS);
+        .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+        .exceptionally(e -> unwrap(e) instanceof TimeoutException
+            ? timedOut(requestId, kind, timeoutMillis)
+            : Replies.failure(requestId, e));
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+  }
+
+  /** The answer of a request that got none in time; built only then, not for every request. */
+  private static NodeMessage timedOut(long requestId, RequestKind kind, long timeoutMillis) {
+    String message = kind == RequestKind.WRITE
+        ? "no answer within " + timeoutMillis + " ms: the write's outcome is unknown"
+        : "no answer within " + timeoutMillis + " ms";
+    return Replies.error(requestId, ErrorCode.TIMEOUT, message);
   }
 
   private CompletableFuture<NodeMessage.Builder> write(UUID clientId, ClientMessage valid) {

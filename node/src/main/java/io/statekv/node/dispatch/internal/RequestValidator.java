@@ -7,6 +7,7 @@ import io.statekv.protocol.v1.ErrorCode;
 import io.statekv.protocol.v1.SessionInfo;
 import java.nio.ByteBuffer;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The node's edge: checks a client request fully before anything can reach the log, and turns a
@@ -67,14 +68,23 @@ public final class RequestValidator {
   }
 
   private static ClientMessage body(ClientMessage message, int valueBytesMax) {
-    ClientMessage.Builder out = message.toBuilder();
     switch (message.getBodyCase()) {
-      case SET -> out.setSet(WriteChecks.set(message.getSet(), valueBytesMax));
-      case UPDATE -> out.setUpdate(WriteChecks.update(message.getUpdate(), valueBytesMax));
-      case PATCH -> out.setPatch(WriteChecks.patch(message.getPatch(), valueBytesMax));
-      case APPEND -> out.setAppend(WriteChecks.append(message.getAppend(), valueBytesMax));
+      case SET -> {
+        return checked(message, message.getSet(), WriteChecks.set(message.getSet(), valueBytesMax), ClientMessage.Builder::setSet);
+      }
+      case UPDATE -> {
+        return checked(message, message.getUpdate(), WriteChecks.update(message.getUpdate(), valueBytesMax), ClientMessage.Builder::setUpdate);
+      }
+      case PATCH -> {
+        return checked(message, message.getPatch(), WriteChecks.patch(message.getPatch(), valueBytesMax), ClientMessage.Builder::setPatch);
+      }
+      case APPEND -> {
+        return checked(message, message.getAppend(), WriteChecks.append(message.getAppend(), valueBytesMax), ClientMessage.Builder::setAppend);
+      }
+      case TXN -> {
+        return checked(message, message.getTxn(), TxnChecks.check(message.getTxn(), valueBytesMax), ClientMessage.Builder::setTxn);
+      }
       case DELETE -> WriteChecks.delete(message.getDelete());
-      case TXN -> out.setTxn(TxnChecks.check(message.getTxn(), valueBytesMax));
       case GET -> ReadChecks.get(message.getGet());
       case LIST -> ReadChecks.list(message.getList());
       case LIST_GROUPS -> ReadChecks.listGroups(message.getListGroups());
@@ -96,7 +106,13 @@ public final class RequestValidator {
       case HELLO -> throw RejectedRequestException.invalid("Hello is only valid as the first message of a connection");
       case BODY_NOT_SET -> throw RejectedRequestException.invalid("request has no body");
     }
-    return out.build();
+    return message;
+  }
+
+  /** The message with its checked body: itself when checking changed nothing, so most writes are not copied. */
+  private static <T> ClientMessage checked(
+      ClientMessage message, T body, T checked, BiFunction<ClientMessage.Builder, T, ClientMessage.Builder> set) {
+    return checked == body ? message : set.apply(message.toBuilder(), checked).build();
   }
 
   /** The log command of a validated write; without a client id or session it has no session. */

@@ -46,7 +46,7 @@ public final class WatchService implements AutoCloseable {
       @Override
       public void onApplied(long revision, List<Event> events) {
         history.append(revision, events);
-        fanOut.wake();
+        fanOut.eventsAppended();
       }
 
       @Override

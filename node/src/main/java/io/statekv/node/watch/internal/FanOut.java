@@ -91,6 +91,21 @@ public final class FanOut implements Runnable {
     }
   }
 
+  /**
+   * The history gained a revision: wakes the thread, unless no watch or consume stream is open.
+   * Then there is nobody to deliver to, and a write does not pay for a thread wake-up.
+   *
+   * <p>No wake-up is lost. A round stores the watcher count and then reads the history's applied
+   * revision; the apply thread appends to the history and then reads the count. If this read sees
+   * no watchers, it came before the round's store in the synchronization order, so the round's read
+   * of the history comes after the append and sees it: the round then runs again at once.
+   */
+  public void eventsAppended() {
+    if (watchers > 0) {
+      wake();
+    }
+  }
+
   /** A transport for a sink; its watches live until it closes. */
   Transport transport(io.statekv.node.watch.WatchSink sink) {
     return new Transport(sink, state::touch, stats);

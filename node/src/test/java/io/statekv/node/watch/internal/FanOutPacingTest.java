@@ -32,7 +32,7 @@ class FanOutPacingTest {
 
   private void apply(long r) {
     history.append(r, List.of(created(r, "s", "k" + r, "1")));
-    fanOut.wake();
+    fanOut.eventsAppended();
   }
 
   private static void create(StreamRequests streams, long streamId) {

@@ -44,7 +44,7 @@ class FanOutTest {
 
   private void apply(long revision, List<io.statekv.storage.Event> events) {
     history.append(revision, events);
-    fanOut.wake();
+    fanOut.eventsAppended();
   }
 
   private static NodeMessage create(StreamRequests streams, long streamId, WatchFilter filter, long start, boolean progress) {

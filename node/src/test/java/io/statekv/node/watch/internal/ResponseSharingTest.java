@@ -40,7 +40,7 @@ class ResponseSharingTest {
   /** Revision r changes keys a and b of scope s. */
   private void apply(long r) {
     history.append(r, List.of(created(r, "s", "a", "1"), created(r, "s", "b", "2")));
-    fanOut.wake();
+    fanOut.eventsAppended();
   }
 
   private static List<Long> revisions(RecordingSink sink, long streamId) {

@@ -39,6 +39,22 @@ class CodecTest {
   }
 
   @Test
+  void aReusedScratchWriterEncodesEachResultAlone() {
+    BinaryWriter scratch = new BinaryWriter(ResultCodec.SCRATCH_BYTES);
+    Json big = QuotaTest.stringOfSize(ResultCodec.SCRATCH_BYTES_KEPT * 2);
+    List<Result> results = List.of(
+        new Result.Written(json("1"), json("2"), ENTRY, List.of()),
+        new Result.Written(null, big, ENTRY, List.of()),
+        new Result.Deleted(null, 0),
+        new Result.Written(big, json("[3]"), ENTRY, List.of()));
+    for (Result r : results) {
+      byte[] encoded = ResultCodec.encode(r, scratch);
+      assertThat(encoded).isEqualTo(ResultCodec.encode(r));
+      assertThat(ResultCodec.decode(encoded)).isEqualTo(r);
+    }
+  }
+
+  @Test
   void damagedEncodingsAreRefused() {
     byte[] good = ResultCodec.encode(new Result.Written(json("1"), json("2"), ENTRY, List.of()));
     for (int cut = 0; cut < good.length; cut++) {

@@ -22,6 +22,8 @@ import java.util.List;
  * @param batchCommandsMax client commands in one log entry at most
  * @param proposalsInFlightMax log entries the leader's batcher keeps in flight at once, except for sealed
  *     batches, which cannot grow by waiting (see {@code LeaderBatcher})
+ * @param pipelineCommandsMin while entries are in flight, a further entry leaves only once it holds
+ *     this many commands per entry in flight, or cannot grow; 0 sends one whenever a slot is free
  */
 public record ReplicaConfig(
     Member self,
@@ -32,7 +34,8 @@ public record ReplicaConfig(
     long snapshotThresholdEntries,
     Duration requestTimeout,
     int batchCommandsMax,
-    int proposalsInFlightMax) {
+    int proposalsInFlightMax,
+    int pipelineCommandsMin) {
 
   public static final Duration ELECTION_TIMEOUT_MIN_DEFAULT = Duration.ofMillis(1000);
   public static final Duration ELECTION_TIMEOUT_MAX_DEFAULT = Duration.ofMillis(2000);
@@ -40,6 +43,7 @@ public record ReplicaConfig(
   public static final Duration REQUEST_TIMEOUT_DEFAULT = Duration.ofSeconds(10);
   public static final int BATCH_COMMANDS_MAX_DEFAULT = 512;
   public static final int PROPOSALS_IN_FLIGHT_MAX_DEFAULT = 4;
+  public static final int PIPELINE_COMMANDS_MIN_DEFAULT = 8;
 
   public ReplicaConfig {
     initialMembers = List.copyOf(initialMembers);
@@ -48,6 +52,9 @@ public record ReplicaConfig(
     }
     if (snapshotThresholdEntries < 1 || batchCommandsMax < 1 || proposalsInFlightMax < 1) {
       throw new IllegalArgumentException("snapshot threshold, batch size and proposals in flight must be positive");
+    }
+    if (pipelineCommandsMin < 0) {
+      throw new IllegalArgumentException("pipeline commands min must not be negative: " + pipelineCommandsMin);
     }
   }
 }

@@ -52,6 +52,7 @@ public record NodeConfig(
   public static final Duration REQUEST_TIMEOUT_DEFAULT = ReplicaConfig.REQUEST_TIMEOUT_DEFAULT;
   public static final int BATCH_COMMANDS_MAX_DEFAULT = ReplicaConfig.BATCH_COMMANDS_MAX_DEFAULT;
   public static final int PROPOSALS_IN_FLIGHT_MAX_DEFAULT = ReplicaConfig.PROPOSALS_IN_FLIGHT_MAX_DEFAULT;
+  public static final int PIPELINE_COMMANDS_MIN_DEFAULT = ReplicaConfig.PIPELINE_COMMANDS_MIN_DEFAULT;
   public static final int REQUEST_BYTES_MAX_DEFAULT = Limits.REQUEST_BYTES_MAX;
   public static final int LIST_PAGE_SIZE_DEFAULT = 1_000;
   public static final int WATCH_HISTORY_EVENTS_MAX_DEFAULT = 100_000;
@@ -99,6 +100,7 @@ public record NodeConfig(
         raft.snapshotThresholdEntries(),
         requestTimeout,
         batch.commandsMax(),
-        batch.proposalsInFlightMax());
+        batch.proposalsInFlightMax(),
+        batch.pipelineCommandsMin());
   }
 }

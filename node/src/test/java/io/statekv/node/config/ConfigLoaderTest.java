@@ -45,7 +45,7 @@ class ConfigLoaderTest {
     assertThat(c.initialMembers()).extracting(MemberConfig::id).containsExactly("n1", "n2");
     assertThat(c.raft()).isEqualTo(new RaftSettings(Duration.ofMillis(1000), Duration.ofMillis(2000), 100_000));
     assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(c.batch()).isEqualTo(new BatchSettings(512, 4));
+    assertThat(c.batch()).isEqualTo(new BatchSettings(512, 4, 8));
     assertThat(c.requestBytesMax()).isEqualTo(4 << 20);
     assertThat(c.listPageSizeDefault()).isEqualTo(1000);
     assertThat(c.watchHistoryEventsMax()).isEqualTo(100_000);
@@ -86,7 +86,7 @@ class ConfigLoaderTest {
         + "bogus: {deep: [1, 2]}\nbatch: {commands_max: 0, size: 3}\ninitial_members_extra: []\n";
     assertThat(problems(yaml)).satisfiesExactlyInAnyOrder(
         p -> assertThat(p).startsWith("bogus: unknown field"),
-        p -> assertThat(p).startsWith("batch.size: unknown field (known here: commands_max, proposals_in_flight_max)"),
+        p -> assertThat(p).startsWith("batch.size: unknown field (known here: commands_max, pipeline_commands_min, proposals_in_flight_max)"),
         p -> assertThat(p).startsWith("initial_members_extra: unknown field"),
         p -> assertThat(p).startsWith("node_id: 'N1' must match"),
         p -> assertThat(p).isEqualTo("batch.commands_max: 0 is outside [1, 10000]"));

@@ -82,7 +82,8 @@ final class LocalCluster implements AutoCloseable {
   private void start(Member member) throws Exception {
     ReplicaConfig config = new ReplicaConfig(member, members, root.resolve(member.id()), electionMin, electionMax,
         snapshotThresholdEntries, REPLICA_REQUEST_TIMEOUT,
-        ReplicaConfig.BATCH_COMMANDS_MAX_DEFAULT, ReplicaConfig.PROPOSALS_IN_FLIGHT_MAX_DEFAULT);
+        ReplicaConfig.BATCH_COMMANDS_MAX_DEFAULT, ReplicaConfig.PROPOSALS_IN_FLIGHT_MAX_DEFAULT,
+        ReplicaConfig.PIPELINE_COMMANDS_MIN_DEFAULT);
     Replica replica = Replica.create(config, new SimpleMeterRegistry());
     WatchService watches = new WatchService(replica, watchConfig, member.id());
     watches.start();

@@ -170,7 +170,8 @@ final class ReplicaRuntime implements StateMachineEvents, AutoCloseable {
   private void startParts() {
     RatisProposer proposer = new RatisProposer(server, groupId, this::clientAddress);
     batcher = new LeaderBatcher(config.self().id(), proposer, this::notLeader, tuning.clock(), metrics,
-        config.batchCommandsMax(), config.proposalsInFlightMax(), config.requestTimeout());
+        config.batchCommandsMax(), config.proposalsInFlightMax(), config.pipelineCommandsMin(),
+        config.requestTimeout());
     lease = new LeaderLease(config.electionTimeoutMin(), contacts, this::leaderReady);
     reads = new ReadBarriers(server, () -> division, this::client, contacts, lease, waiters, this::notLeader,
         readThreads, config.requestTimeout());

@@ -58,13 +58,17 @@ class LeaderBatcherTest {
   }
 
   private LeaderBatcher batcher(int batchMax, int inFlightMax) {
+    return batcher(batchMax, inFlightMax, 0);
+  }
+
+  private LeaderBatcher batcher(int batchMax, int inFlightMax, int pipelineMin) {
     InstantSource clock = InstantSource.fixed(Instant.ofEpochMilli(1_700_000_000_123L));
     EntryProposer proposer = entry -> {
       CompletableFuture<BatchResult> reply = new CompletableFuture<>();
       proposals.add(new Proposal(entry, reply));
       return reply;
     };
-    batcher = new LeaderBatcher("n1", proposer, () -> notLeader, clock, metrics, batchMax, inFlightMax, Duration.ofSeconds(30));
+    batcher = new LeaderBatcher("n1", proposer, () -> notLeader, clock, metrics, batchMax, inFlightMax, pipelineMin, Duration.ofSeconds(30));
     return batcher;
   }
 
@@ -144,6 +148,55 @@ class LeaderBatcherTest {
       assertThat(await(rest.get(i)).getDelete().getRevision()).isEqualTo(8000 + i);
     }
     assertThat(registry.get("statekv.raft.batch.commands").summary().max()).isEqualTo(4);
+  }
+
+  @Test
+  void withEntriesInFlightAFurtherEntryLeavesOnlyWithEnoughCommandsPerEntryInFlight() throws Exception {
+    batcher(512, 4, 3);
+    batcher.submit(set("a"));
+    Proposal p1 = next();
+    assertThat(p1.keys()).as("nothing in flight: a lone command leaves at once").containsExactly("a");
+    for (String k : List.of("b", "c", "d")) {
+      batcher.submit(set(k));
+    }
+    // Without the rule, b would have left alone for the free slot.
+    assertThat(next().keys()).as("one entry in flight: 3 commands").containsExactly("b", "c", "d");
+    for (String k : List.of("e", "f", "g", "h", "i", "j")) {
+      batcher.submit(set(k));
+    }
+    assertThat(next().keys()).as("two entries in flight: 6 commands").containsExactly("e", "f", "g", "h", "i", "j");
+    p1.succeed(1);
+    for (String k : List.of("k", "l", "m", "n", "o", "p")) {
+      batcher.submit(set(k));
+    }
+    assertThat(next().keys()).as("two in flight again: 6 commands").containsExactly("k", "l", "m", "n", "o", "p");
+  }
+
+  @Test
+  void aWaitingBatchLeavesWhenAnEntryCompletes() throws Exception {
+    batcher(512, 4, 8);
+    batcher.submit(set("a"));
+    Proposal p1 = next();
+    batcher.submit(set("b"));
+    CompletableFuture<CommandResult> c = batcher.submit(set("c"));
+    p1.succeed(1);
+    Proposal p2 = next();
+    assertThat(p2.keys()).containsExactly("b", "c");
+    p2.succeed(2);
+    assertThat(await(c).getDelete().getRevision()).isEqualTo(2001);
+  }
+
+  @Test
+  void aSealedBatchDoesNotWaitToFillUp() throws Exception {
+    batcher(512, 4, 8);
+    batcher.submit(set("a"));
+    next();
+    batcher.submit(set("b"));
+    batcher.submit(set("b"));
+    assertThat(next().keys()).as("sealed by the second write of b").containsExactly("b");
+    batcher.submit(set("c"));
+    batcher.submit(set("c"));
+    assertThat(next().keys()).containsExactly("b", "c");
   }
 
   @Test

@@ -84,7 +84,8 @@ final class TestCluster implements AutoCloseable {
 
   ReplicaConfig config(Member self, List<Member> initial) {
     return new ReplicaConfig(self, initial, root.resolve(self.id()), electionMin, electionMax,
-        snapshotThreshold, REQUEST_TIMEOUT, batchCommandsMax, proposalsInFlightMax);
+        snapshotThreshold, REQUEST_TIMEOUT, batchCommandsMax, proposalsInFlightMax,
+        ReplicaConfig.PIPELINE_COMMANDS_MIN_DEFAULT);
   }
 
   /** Before {@link #startAll}: the production election timeouts and the given batching. */

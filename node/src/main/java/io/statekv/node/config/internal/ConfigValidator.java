@@ -146,12 +146,14 @@ public final class ConfigValidator {
   }
 
   private static BatchSettings batch(Problems p, RawConfig.RawBatch raw) {
-    RawConfig.RawBatch b = raw == null ? new RawConfig.RawBatch(null, null) : raw;
+    RawConfig.RawBatch b = raw == null ? new RawConfig.RawBatch(null, null, null) : raw;
     int commands = p.inRange("batch.commands_max", b.commandsMax(), NodeConfig.BATCH_COMMANDS_MAX_DEFAULT,
         1, NodeConfig.BATCH_COMMANDS_MAX_CEILING);
     int inFlight = p.inRange("batch.proposals_in_flight_max", b.proposalsInFlightMax(),
         NodeConfig.PROPOSALS_IN_FLIGHT_MAX_DEFAULT, 1, NodeConfig.PROPOSALS_IN_FLIGHT_MAX_CEILING);
-    return new BatchSettings(commands, inFlight);
+    int pipeline = p.inRange("batch.pipeline_commands_min", b.pipelineCommandsMin(),
+        NodeConfig.PIPELINE_COMMANDS_MIN_DEFAULT, 0, NodeConfig.BATCH_COMMANDS_MAX_CEILING);
+    return new BatchSettings(commands, inFlight, pipeline);
   }
 
   private static String logLevel(Problems p, String raw) {

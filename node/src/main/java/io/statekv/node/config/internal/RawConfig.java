@@ -39,7 +39,7 @@ public record RawConfig(
 
   /** Batching. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record RawBatch(Integer commandsMax, Integer proposalsInFlightMax) {}
+  public record RawBatch(Integer commandsMax, Integer proposalsInFlightMax, Integer pipelineCommandsMin) {}
 
   /** Security. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

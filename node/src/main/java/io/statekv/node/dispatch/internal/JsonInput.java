@@ -58,7 +58,8 @@ public final class JsonInput {
           field + " is " + compact.length + " bytes of compact JSON, more than value_bytes_max " + valueBytesMax);
     }
     // The compact array is never changed afterwards, so it can be wrapped without a copy.
-    ByteString canonical = compact == raw || Arrays.equals(raw, compact) ? bytes : UnsafeByteOperations.unsafeWrap(compact);
+    boolean unchanged = compact == raw || Arrays.equals(raw, compact);
+    ByteString canonical = unchanged ? bytes : UnsafeByteOperations.unsafeWrap(compact);
     return new Checked(json, canonical);
   }
 }

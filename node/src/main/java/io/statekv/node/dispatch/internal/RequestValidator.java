@@ -1,10 +1,15 @@
 package io.statekv.node.dispatch.internal;
 
 import io.statekv.node.watch.SubscriptionRecords;
+import io.statekv.protocol.v1.AppendRequest;
 import io.statekv.protocol.v1.ClientCommand;
 import io.statekv.protocol.v1.ClientMessage;
 import io.statekv.protocol.v1.ErrorCode;
+import io.statekv.protocol.v1.PatchRequest;
 import io.statekv.protocol.v1.SessionInfo;
+import io.statekv.protocol.v1.SetRequest;
+import io.statekv.protocol.v1.TxnRequest;
+import io.statekv.protocol.v1.UpdateRequest;
 import java.nio.ByteBuffer;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -70,19 +75,24 @@ public final class RequestValidator {
   private static ClientMessage body(ClientMessage message, int valueBytesMax) {
     switch (message.getBodyCase()) {
       case SET -> {
-        return checked(message, message.getSet(), WriteChecks.set(message.getSet(), valueBytesMax), ClientMessage.Builder::setSet);
+        SetRequest set = message.getSet();
+        return checked(message, set, WriteChecks.set(set, valueBytesMax), ClientMessage.Builder::setSet);
       }
       case UPDATE -> {
-        return checked(message, message.getUpdate(), WriteChecks.update(message.getUpdate(), valueBytesMax), ClientMessage.Builder::setUpdate);
+        UpdateRequest update = message.getUpdate();
+        return checked(message, update, WriteChecks.update(update, valueBytesMax), ClientMessage.Builder::setUpdate);
       }
       case PATCH -> {
-        return checked(message, message.getPatch(), WriteChecks.patch(message.getPatch(), valueBytesMax), ClientMessage.Builder::setPatch);
+        PatchRequest patch = message.getPatch();
+        return checked(message, patch, WriteChecks.patch(patch, valueBytesMax), ClientMessage.Builder::setPatch);
       }
       case APPEND -> {
-        return checked(message, message.getAppend(), WriteChecks.append(message.getAppend(), valueBytesMax), ClientMessage.Builder::setAppend);
+        AppendRequest append = message.getAppend();
+        return checked(message, append, WriteChecks.append(append, valueBytesMax), ClientMessage.Builder::setAppend);
       }
       case TXN -> {
-        return checked(message, message.getTxn(), TxnChecks.check(message.getTxn(), valueBytesMax), ClientMessage.Builder::setTxn);
+        TxnRequest txn = message.getTxn();
+        return checked(message, txn, TxnChecks.check(txn, valueBytesMax), ClientMessage.Builder::setTxn);
       }
       case DELETE -> WriteChecks.delete(message.getDelete());
       case GET -> ReadChecks.get(message.getGet());

@@ -20,7 +20,9 @@ final class WriteChecks {
     ttl(request.hasTtlSeconds(), request.getTtlSeconds());
     ifRevision(request.hasIfRevision(), request.getIfRevision());
     JsonInput.Checked value = JsonInput.check("value_json", request.getValueJson(), valueBytesMax);
-    return value.compact() == request.getValueJson() ? request : request.toBuilder().setValueJson(value.compact()).build();
+    return value.compact() == request.getValueJson()
+        ? request
+        : request.toBuilder().setValueJson(value.compact()).build();
   }
 
   static UpdateRequest update(UpdateRequest request, int valueBytesMax) {
@@ -35,7 +37,9 @@ final class WriteChecks {
     ttl(request.hasTtlSeconds(), request.getTtlSeconds());
     ifRevision(request.hasIfRevision(), request.getIfRevision());
     JsonInput.Checked patch = JsonInput.check("patch_json", request.getPatchJson(), valueBytesMax);
-    return patch.compact() == request.getPatchJson() ? request : request.toBuilder().setPatchJson(patch.compact()).build();
+    return patch.compact() == request.getPatchJson()
+        ? request
+        : request.toBuilder().setPatchJson(patch.compact()).build();
   }
 
   static AppendRequest append(AppendRequest request, int valueBytesMax) {
@@ -43,7 +47,9 @@ final class WriteChecks {
     ttl(request.hasTtlSeconds(), request.getTtlSeconds());
     ifRevision(request.hasIfRevision(), request.getIfRevision());
     JsonInput.Checked item = JsonInput.check("item_json", request.getItemJson(), valueBytesMax);
-    return item.compact() == request.getItemJson() ? request : request.toBuilder().setItemJson(item.compact()).build();
+    return item.compact() == request.getItemJson()
+        ? request
+        : request.toBuilder().setItemJson(item.compact()).build();
   }
 
   static DeleteRequest delete(DeleteRequest request) {

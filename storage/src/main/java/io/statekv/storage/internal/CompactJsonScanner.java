@@ -52,8 +52,9 @@ public final class CompactJsonScanner {
    * True when the bytes are one valid compact document within {@code depthMax} that holds no
    * escape sequence, no character beyond U+FFFF, no number other than an integer of at most
    * {@link #PLAIN_DIGITS_MAX} digits (and not {@code -0}), and no object with a repeated member
-   * name or more than {@link #PLAIN_MEMBERS_MAX} members. Such a document is its own canonical form: parsing it and
-   * writing the tree back gives the same bytes. False says nothing about validity.
+   * name or more than {@link #PLAIN_MEMBERS_MAX} members. Such a document is its own canonical
+   * form: parsing it and writing the tree back gives the same bytes. False says nothing about
+   * validity.
    */
   public static boolean isPlainCanonical(byte[] json, int depthMax) {
     return new CompactJsonScanner(json, depthMax, true).scanDocument();

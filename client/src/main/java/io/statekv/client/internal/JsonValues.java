@@ -66,12 +66,14 @@ public final class JsonValues {
 
   /** The tree of JSON bytes from a node; null for empty bytes (the wire's "absent"). */
   static JsonNode tree(ByteString bytes) {
-    if (bytes.isEmpty()) {
-      return null;
-    }
+    return bytes.isEmpty() ? null : readTree(bytes.toByteArray());
+  }
+
+  /** The tree of UTF-8 JSON text from a node. */
+  public static JsonNode readTree(byte[] json) {
     try {
       // A byte array is read without the stream's buffering and encoding detection.
-      return TREE_READER.readTree(bytes.toByteArray());
+      return TREE_READER.readTree(json);
     } catch (IOException e) {
       throw new IllegalStateException("a node sent a value that is not JSON: " + e.getMessage(), e);
     }

@@ -36,8 +36,13 @@ public final class WatchMessages {
   }
 
   public static WatchEvent event(Event event) {
-    return new WatchEvent(event.getRevision(), EventType.ofWireName(event.getEventType()), event.getScope(), event.getKey(),
-        JsonValues.tree(event.getOldValueJson()), JsonValues.tree(event.getNewValueJson()), event.getReason());
+    return WatchEvent.ofJsonText(event.getRevision(), EventType.ofWireName(event.getEventType()), event.getScope(),
+        event.getKey(), text(event.getOldValueJson()), text(event.getNewValueJson()), event.getReason());
+  }
+
+  /** A value's JSON text, or null for the wire's "absent" (empty bytes). */
+  private static byte[] text(com.google.protobuf.ByteString json) {
+    return json.isEmpty() ? null : json.toByteArray();
   }
 
   /** Splits a response's events into the groups of one revision each, in order; the lists are immutable. */

@@ -5,7 +5,8 @@ import io.statekv.client.internal.JsonValues;
 import java.util.List;
 
 /**
- * The result of set, update, patch and append. Immutable.
+ * The result of set, update, patch and append. Immutable; the value trees must not be modified
+ * ({@link #newValue()} and {@code entry().value()} may be one tree).
  *
  * @param oldValue the value before the write; null when the key was absent
  * @param newValue the value after the write

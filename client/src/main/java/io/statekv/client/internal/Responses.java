@@ -37,9 +37,12 @@ final class Responses {
   }
 
   static Entry entry(io.statekv.protocol.v1.Entry entry) {
-    return new Entry(
-        entry.getScope(), entry.getKey(), JsonValues.tree(entry.getValueJson()), entry.getRevision(),
-        entry.getCreateRevision(), entry.getVersion(), entry.getCreatedAt(), entry.getUpdatedAt(), entry.getExpiresAt());
+    return entry(entry, JsonValues.tree(entry.getValueJson()));
+  }
+
+  private static Entry entry(io.statekv.protocol.v1.Entry entry, JsonNode value) {
+    return new Entry(entry.getScope(), entry.getKey(), value, entry.getRevision(), entry.getCreateRevision(),
+        entry.getVersion(), entry.getCreatedAt(), entry.getUpdatedAt(), entry.getExpiresAt());
   }
 
   static Optional<Entry> get(NodeMessage answer) {
@@ -73,7 +76,12 @@ final class Responses {
     List<UpdateError> errors = new ArrayList<>(write.getErrorsCount());
     write.getErrorsList().forEach(e -> errors.add(new UpdateError(e.getOpIndex(), e.getCode(), e.getMessage())));
     JsonNode oldValue = JsonValues.tree(write.getOldValueJson());
-    return new WriteResult(oldValue, JsonValues.tree(write.getNewValueJson()), entry(write.getEntry()), errors);
+    JsonNode newValue = JsonValues.tree(write.getNewValueJson());
+    // The entry holds the new value again: its text is read once (the trees are immutable by contract).
+    io.statekv.protocol.v1.Entry entry = write.getEntry();
+    JsonNode entryValue =
+        entry.getValueJson().equals(write.getNewValueJson()) ? newValue : JsonValues.tree(entry.getValueJson());
+    return new WriteResult(oldValue, newValue, entry(entry, entryValue), errors);
   }
 
   static DeleteResult delete(NodeMessage answer) {

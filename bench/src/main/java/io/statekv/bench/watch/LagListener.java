@@ -26,19 +26,22 @@ final class LagListener implements WatchListener {
   private final LongAdder delivered;
   private final AtomicBoolean recording;
   private final AtomicReference<StateKvException> failure;
+  private final ThreadNice nice;
 
   LagListener(Map<Long, Long> committedAt, LagRecorder commitLag, LagRecorder sendLag, LongAdder delivered,
-      AtomicBoolean recording, AtomicReference<StateKvException> failure) {
+      AtomicBoolean recording, AtomicReference<StateKvException> failure, ThreadNice nice) {
     this.committedAt = committedAt;
     this.commitLag = commitLag;
     this.sendLag = sendLag;
     this.delivered = delivered;
     this.recording = recording;
     this.failure = failure;
+    this.nice = nice;
   }
 
   @Override
   public void onEvents(List<WatchEvent> events) {
+    nice.apply();
     delivered.add(events.size());
     if (!recording.get()) {
       return;

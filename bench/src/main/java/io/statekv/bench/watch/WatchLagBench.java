@@ -68,6 +68,11 @@ public final class WatchLagBench implements Callable<Integer> {
       + "round the watchers' keys, so each write reaches one watcher")
   FanOut filter;
 
+  @Option(names = "--watcher-nice", defaultValue = "0", description = "niceness (1 to 19) for the watchers' "
+      + "client I/O threads, so that they take the cores only when the cluster leaves them idle, as watchers on "
+      + "other machines would; 0 (default): the same priority as the cluster and the writer")
+  int watcherNice;
+
   /** What each watcher watches. */
   enum FanOut { SCOPE, KEY }
 
@@ -80,6 +85,7 @@ public final class WatchLagBench implements Callable<Integer> {
   /** Set during the lag phases only: the listeners of the closed-loop phases just count. */
   private final AtomicBoolean recordingLags = new AtomicBoolean();
   private CpuMeter cpu;
+  private ThreadNice nice;
   private final AtomicReference<StateKvException> failure = new AtomicReference<>();
 
   public static void main(String[] args) {
@@ -89,6 +95,10 @@ public final class WatchLagBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration phase = Duration.ofSeconds(seconds);
+    nice = new ThreadNice(watcherNice);
+    if (watcherNice > 0) {
+      System.out.printf("the watchers' client I/O threads run at niceness %d%n", watcherNice);
+    }
     cpu = new CpuMeter(clusterPid);
     try (StateKvClient writer = StateKvClient.builder().endpoints(endpoints).requestTimeout(Duration.ofSeconds(20))
         .clientName("watch-bench-writer").build()) {
@@ -205,7 +215,8 @@ public final class WatchLagBench implements Callable<Integer> {
     }
     List<Watch> watches = new ArrayList<>();
     for (int i = 0; i < watchers; i++) {
-      LagListener listener = new LagListener(load.committedAt, commitLag, sendLag, delivered, recordingLags, failure);
+      LagListener listener = new LagListener(load.committedAt, commitLag, sendLag, delivered, recordingLags, failure,
+          nice);
       WatchFilter f = WatchFilter.scope(WriteLoad.SCOPE);
       watches.add(clients.get(i % watcherClients).watch(filter == FanOut.KEY ? f.withKey(WriteLoad.key(i)) : f,
           0, listener, true));

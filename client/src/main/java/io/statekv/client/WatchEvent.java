@@ -45,7 +45,8 @@ public final class WatchEvent {
   }
 
   /**
-   * An event whose values are UTF-8 JSON text, read into trees when first asked for.
+   * An event whose values are UTF-8 JSON text, read into trees when first asked for. The arrays
+   * are kept as they are, not copied: the caller must not change them afterwards.
    *
    * @param oldValueJson the value before as JSON text, or null when the key did not exist
    * @param newValueJson the value after as JSON text, or null for a deletion
